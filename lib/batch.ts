@@ -24,3 +24,11 @@ export function alignMany<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (
 export function uniqueKeys<K>(keys: readonly K[]): K[] {
   return [...new Set(keys)];
 }
+
+/** The keys split into consecutive slices of at most `size` (for upstream batch limits). */
+export function chunks<K>(keys: readonly K[], size: number): K[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
+  const out: K[][] = [];
+  for (let i = 0; i < keys.length; i += size) out.push(keys.slice(i, i + size));
+  return out;
+}
