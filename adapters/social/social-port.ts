@@ -39,6 +39,18 @@ export interface IncomingMention {
   url?: string | null;
 }
 
+/** A profile as the hub learns it outside a mention (the CRM's social accounts, a network's API). */
+export interface ProfileUpdate {
+  network: SocialNetwork;
+  handle: string;
+  displayName?: string | null;
+  followers?: number | null;
+  /** Links the profile to a customer; null or absent leaves an existing link as it is. */
+  customerId?: string | null;
+  /** When the follower count was observed; an older observation never overwrites a newer one. */
+  observedAt: Date;
+}
+
 export interface MentionQuery {
   first: number;
   complaintsOnly?: boolean | null;
@@ -62,4 +74,6 @@ export interface SocialPort {
   saveMention(
     mention: IncomingMention & { sentimentScore: number; isComplaint: boolean; customerId: string | null },
   ): Promise<{ mention: Mention; created: boolean }>;
+  /** Creates or updates a profile, keyed by (network, handle); returns the stored profile. */
+  saveProfile(profile: ProfileUpdate): Promise<SocialProfile>;
 }
