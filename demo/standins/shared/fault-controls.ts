@@ -13,19 +13,29 @@ export interface FaultPlan {
   failStatus: number | null;
 }
 
+/** Limits a fault to requests whose path starts with `path`. */
+export interface FaultScope {
+  path?: string;
+}
+
+interface Planned {
+  value: number;
+  path: string | undefined;
+}
+
 export class FaultControls {
-  private failures: number[] = [];
-  private delays: number[] = [];
+  private failures: Planned[] = [];
+  private delays: Planned[] = [];
   private readonly recorded: RecordedRequest[] = [];
 
-  /** The next `count` requests answer with `status` (a 503 by default). */
-  failNext(count: number, status = 503): void {
-    for (let i = 0; i < count; i += 1) this.failures.push(status);
+  /** The next `count` requests (in scope) answer with `status` (a 503 by default). */
+  failNext(count: number, status = 503, scope: FaultScope = {}): void {
+    for (let i = 0; i < count; i += 1) this.failures.push({ value: status, path: scope.path });
   }
 
-  /** The next `count` requests wait `ms` before they are answered. */
-  delayNext(count: number, ms: number): void {
-    for (let i = 0; i < count; i += 1) this.delays.push(ms);
+  /** The next `count` requests (in scope) wait `ms` before they are answered. */
+  delayNext(count: number, ms: number, scope: FaultScope = {}): void {
+    for (let i = 0; i < count; i += 1) this.delays.push({ value: ms, path: scope.path });
   }
 
   get requestCount(): number {
@@ -46,6 +56,12 @@ export class FaultControls {
   /** Records one incoming request and takes the faults planned for it. */
   admit(request: RecordedRequest): FaultPlan {
     this.recorded.push(request);
-    return { delayMs: this.delays.shift() ?? 0, failStatus: this.failures.shift() ?? null };
+    return { delayMs: take(this.delays, request.path) ?? 0, failStatus: take(this.failures, request.path) ?? null };
   }
+}
+
+/** Removes and returns the first planned fault that applies to the path. */
+function take(planned: Planned[], path: string): number | undefined {
+  const index = planned.findIndex((p) => p.path === undefined || path.startsWith(p.path));
+  return index < 0 ? undefined : planned.splice(index, 1)[0]!.value;
 }

@@ -5,16 +5,16 @@ import type { Logger } from '../../../lib/logger';
 import { silentLogger } from '../../../lib/logger';
 import { listen } from '../../../subgraphs/shared/listen';
 import type { RunningService } from '../../../subgraphs/shared/running-service';
-import { FaultControls, type RecordedRequest } from './fault-controls';
+import { FaultControls, type FaultScope, type RecordedRequest } from './fault-controls';
 import type { Router, StandInResponse } from './router';
 
 /** A running stand-in: a RunningService plus the controls tests use. */
 export interface StandInHandle extends RunningService {
   port: number;
-  /** The next `count` requests answer with `status` (503 by default). */
-  failNext(count: number, status?: number): void;
-  /** The next `count` requests wait `ms` before they are answered. */
-  delayNext(count: number, ms: number): void;
+  /** The next `count` requests (only those under `scope.path` when set) answer with `status` (503 by default). */
+  failNext(count: number, status?: number, scope?: FaultScope): void;
+  /** The next `count` requests (only those under `scope.path` when set) wait `ms` before they are answered. */
+  delayNext(count: number, ms: number, scope?: FaultScope): void;
   /** Requests received since start (or the last reset), health checks excepted. */
   readonly requestCount: number;
   readonly requests: readonly RecordedRequest[];
@@ -97,8 +97,8 @@ export async function startStandInServer(options: StandInServerOptions): Promise
     url: listening.url,
     endpoint: listening.url,
     port: listening.port,
-    failNext: (count, status) => controls.failNext(count, status),
-    delayNext: (count, ms) => controls.delayNext(count, ms),
+    failNext: (count, status, scope) => controls.failNext(count, status, scope),
+    delayNext: (count, ms, scope) => controls.delayNext(count, ms, scope),
     get requestCount() {
       return controls.requestCount;
     },

@@ -1,0 +1,69 @@
+// Starts the crm subgraph: the CRM reached over its REST API, identities from the hub store.
+import { CrmHttpAdapter } from '../../adapters/crm/http/crm-http-adapter';
+import type { HttpClientOptions } from '../../adapters/http/http-client';
+import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
+import type { StatementObserver } from '../../adapters/sql/database';
+import type { Logger } from '../../lib/logger';
+import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { listen } from '../shared/listen';
+import type { RunningService } from '../shared/running-service';
+import type { CrmContext } from './context';
+import { createCrmLoaders } from './loaders';
+import { buildCrmSchema } from './schema';
+
+export interface CrmServiceOptions {
+  /** Base URL of the CRM's REST API. */
+  crmApiUrl: string;
+  crmApiKey?: string;
+  /** The hub store (identity links): `sqlite:<file>` or `mysql://...`. */
+  hubDatabaseUrl: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  log: Logger;
+  /** Per HTTP attempt to the CRM. */
+  httpTimeoutMs?: number;
+  /** Further attempts after a transient CRM failure. */
+  httpRetries?: number;
+  /** Observes every HTTP attempt to the CRM (for counting calls). */
+  onHttpAttempt?: HttpClientOptions['onAttempt'];
+  /** Observes every SQL statement on the hub store (for counting statements). */
+  statementObserver?: StatementObserver;
+}
+
+export async function startCrmService(options: CrmServiceOptions): Promise<RunningService> {
+  const log = options.log.child({ subgraph: 'crm' });
+  const crm = CrmHttpAdapter.create({
+    baseUrl: options.crmApiUrl,
+    apiKey: options.crmApiKey,
+    timeoutMs: options.httpTimeoutMs,
+    retries: options.httpRetries,
+    onAttempt: options.onHttpAttempt,
+  });
+  // Closed in reverse order of opening (the server first), also when a later start-up step fails.
+  const opened: { close(): Promise<void> }[] = [crm];
+  const closeAll = async () => {
+    for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
+  };
+  try {
+    const hub = await openHubStore(options.hubDatabaseUrl, { observer: options.statementObserver });
+    opened.push(hub);
+    const { typeDefs, resolvers } = buildCrmSchema();
+    const server = createSubgraphServer<CrmContext>({
+      name: 'crm',
+      typeDefs,
+      resolvers,
+      log,
+      context: (base) => {
+        const port = crm.forRequest(base.requestId);
+        return { ...base, crm: port, loaders: createCrmLoaders(port, hub.identities) };
+      },
+    });
+    const listening = await listen(server, options.port, options.host);
+    opened.push(listening);
+    return { name: 'crm', url: listening.url, endpoint: `${listening.url}/graphql`, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
