@@ -25,7 +25,8 @@ export function toClientError(error: unknown, system: string): { error: GraphQLE
   if (original instanceof NotFoundError) return { error: make(original.message, 'NOT_FOUND'), unexpected: false };
   if (original instanceof ConflictError) return { error: make(original.message, 'CONFLICT'), unexpected: false };
   if (original instanceof SignatureError) return { error: make(original.message, 'UNAUTHENTICATED'), unexpected: false };
-  // GraphQL's own errors (validation, variable coercion) carry no original error and are safe to show.
-  if (base && !base.originalError) return { error: base, unexpected: false };
+  // GraphQL's own errors (validation, variable coercion) carry no original error, or wrap another
+  // GraphQLError (a scalar rejecting a variable's value), and are safe to show.
+  if (base && (!base.originalError || base.originalError instanceof GraphQLError)) return { error: base, unexpected: false };
   return { error: make(`Unexpected error in the ${system} subgraph`, 'INTERNAL_SERVER_ERROR'), unexpected: true };
 }
