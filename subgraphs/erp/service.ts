@@ -1,0 +1,56 @@
+// Starts the erp subgraph: the legacy ERP database through its SQL adapter, customer identities
+// (CRM id <-> ERP account numbers) from the hub store.
+import { openErpSql } from '../../adapters/erp/sql/open-erp-sql';
+import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
+import type { StatementObserver } from '../../adapters/sql/database';
+import type { Logger } from '../../lib/logger';
+import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { listen } from '../shared/listen';
+import type { RunningService } from '../shared/running-service';
+import type { ErpContext } from './context';
+import { createErpLoaders } from './loaders';
+import { buildErpSchema } from './schema';
+
+export interface ErpServiceOptions {
+  /** The ERP's database: `sqlite:<file>` or `mysql://...`. */
+  erpDatabaseUrl: string;
+  /** The hub store (identity links): `sqlite:<file>` or `mysql://...`. */
+  hubDatabaseUrl: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  log: Logger;
+  /** Observes every SQL statement on the ERP and hub databases (for counting statements). */
+  statementObserver?: StatementObserver;
+  /** Create the ERP's legacy tables when missing (default true; turn off against a real ERP). */
+  migrateErp?: boolean;
+}
+
+export async function startErpService(options: ErpServiceOptions): Promise<RunningService> {
+  const log = options.log.child({ subgraph: 'erp' });
+  // Whatever was opened is closed again if a later step fails.
+  const opened: { close(): Promise<void> }[] = [];
+  const closeAll = async () => {
+    await Promise.allSettled(opened.reverse().map((r) => r.close()));
+  };
+  try {
+    const { erp, close } = await openErpSql(options.erpDatabaseUrl, { observer: options.statementObserver, migrate: options.migrateErp });
+    opened.push({ close });
+    const hub = await openHubStore(options.hubDatabaseUrl, { observer: options.statementObserver });
+    opened.push(hub);
+    const { typeDefs, resolvers } = buildErpSchema();
+    const server = createSubgraphServer<ErpContext>({
+      name: 'erp',
+      typeDefs,
+      resolvers,
+      log,
+      context: (base) => ({ ...base, erp, loaders: createErpLoaders(erp, hub.identities) }),
+    });
+    const listening = await listen(server, options.port, options.host);
+    opened.push(listening);
+    return { name: 'erp', url: listening.url, endpoint: `${listening.url}/graphql`, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
