@@ -1,0 +1,12 @@
+import { DateTimeScalar } from '../../shared/date-time-scalar';
+import type { Resolvers } from '../generated/resolvers-types';
+import { Order } from './order';
+import { Query } from './query';
+import { Shipment } from './shipment';
+
+export const shippingResolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Order,
+  Shipment,
+};
