@@ -1,0 +1,14 @@
+import { DateTimeScalar } from '../../shared/date-time-scalar';
+import type { Resolvers } from '../generated/resolvers-types';
+import { DistributionCenter } from './distribution-center';
+import { Product } from './product';
+import { Query } from './query';
+import { StockLevel } from './stock-level';
+
+export const inventoryResolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Product,
+  DistributionCenter,
+  StockLevel,
+};
