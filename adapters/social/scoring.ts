@@ -36,10 +36,26 @@ export const NEUTRAL_BAND = 0.05;
 // with one mildly negative word (-2) near -0.46 and a strongly negative sentence (-6) near -0.84.
 const SQUASH_ALPHA = 15;
 
+/**
+ * AFINN is a general-purpose list; a few words mean something else in customer service:
+ * "I want a refund" is no praise, and the words of delivery trouble are negative.
+ */
+export const SERVICE_LEXICON: Readonly<Record<string, number>> = {
+  want: 0,
+  refund: -2,
+  broken: -2,
+  damaged: -2,
+  defective: -3,
+  waiting: -1,
+  late: -1,
+  delayed: -1,
+  missing: -2,
+};
+
 const analyzer = new Sentiment();
 
 export function sentimentScoreOf(text: string): number {
-  const raw = analyzer.analyze(text).score;
+  const raw = analyzer.analyze(text, { extras: { ...SERVICE_LEXICON } }).score;
   const squashed = raw / Math.sqrt(raw * raw + SQUASH_ALPHA);
   return Math.round(squashed * 1000) / 1000;
 }

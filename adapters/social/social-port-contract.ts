@@ -143,8 +143,8 @@ export function describeSocialPortContract(name: string, createFixture: () => Pr
       const customerId = unique('C-');
       const profile = await social.saveProfile({ network: 'X', handle: `@${handle}`, followers: 7, customerId, observedAt: new Date('2030-01-01T00:00:00Z') });
       expect(profile).toMatchObject({ id: earlier.profileId, followers: 7, customerId });
-      const [[linked]] = (await social.findMentionsByCustomerIds([customerId], { first: 5 })) as [[{ id: string }]];
-      expect(linked.id).toBe(earlier.id);
+      const [linked] = await social.findMentionsByCustomerIds([customerId], { first: 5 });
+      expect(linked?.map((m) => m.id)).toEqual([earlier.id]);
       // A mention without a known customer never unlinks the profile.
       await social.saveMention(mention({ authorHandle: handle, customerId: null }));
       expect((await social.findProfileByHandle('X', handle))?.customerId).toBe(customerId);

@@ -28,6 +28,7 @@ describe('mention scoring', () => {
     ['@touchpointshop the kettle stopped working after a week, very disappointed', ['not working']],
     ['My order never arrived', ['never arrived']],
     ['Wrong size delivered and nobody answers', ['wrong item', 'no answer']],
+    ['My order never arrived and nobody answers, I want a refund', ['refund', 'never arrived', 'no answer']],
   ])('detects a complaint: %s', (text, cues) => {
     const score = scoreMention(text);
     expect(score.isComplaint).toBe(true);

@@ -1,0 +1,30 @@
+// Per-request DataLoaders over the batch-first SocialPort. Created in the context factory.
+import DataLoader from 'dataloader';
+import type { Mention, MentionQuery, SocialPort, SocialProfile } from '../../adapters/social/social-port';
+
+export interface SocialLoaders {
+  profileById: DataLoader<string, SocialProfile | null>;
+  profilesByCustomerId: DataLoader<string, SocialProfile[]>;
+  mentionById: DataLoader<string, Mention | null>;
+  /** One loader per distinct (first, complaintsOnly): customers asked with the same arguments share a batch. */
+  mentionsByCustomerId(query: MentionQuery): DataLoader<string, Mention[]>;
+}
+
+export function createSocialLoaders(social: SocialPort): SocialLoaders {
+  const mentionLoaders = new Map<string, DataLoader<string, Mention[]>>();
+  return {
+    profileById: new DataLoader((ids) => social.findProfilesByIds(ids)),
+    profilesByCustomerId: new DataLoader((ids) => social.findProfilesByCustomerIds(ids)),
+    mentionById: new DataLoader((ids) => social.findMentionsByIds(ids)),
+    mentionsByCustomerId(query) {
+      const normalized: MentionQuery = { first: query.first, complaintsOnly: query.complaintsOnly ?? false };
+      const key = `${normalized.first}|${normalized.complaintsOnly}`;
+      let loader = mentionLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader((customerIds) => social.findMentionsByCustomerIds(customerIds, normalized));
+        mentionLoaders.set(key, loader);
+      }
+      return loader;
+    },
+  };
+}

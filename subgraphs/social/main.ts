@@ -1,0 +1,38 @@
+// Starts the social subgraph on its own. Env: SOCIAL_DATABASE_URL (sqlite:.data/social.sqlite),
+// HUB_DATABASE_URL (sqlite:.data/hub.sqlite), SOCIAL_WEBHOOK_SECRET (required in production; a
+// fixed demo secret otherwise), SOCIAL_PORT (4005), HOST (127.0.0.1), LOG_LEVEL (info).
+import { createLogger } from '../../lib/logger';
+import { DEMO_WEBHOOK_SECRET } from './demo-webhook-secret';
+import { startSocialService } from './service';
+
+async function main(): Promise<void> {
+  const log = createLogger({ name: 'touchpoint', level: process.env.LOG_LEVEL ?? 'info' });
+  let webhookSecret = process.env.SOCIAL_WEBHOOK_SECRET ?? '';
+  if (!webhookSecret) {
+    if (process.env.NODE_ENV === 'production') throw new Error('SOCIAL_WEBHOOK_SECRET must be set in production');
+    log.warn('SOCIAL_WEBHOOK_SECRET is not set: the mention webhook accepts the public demo secret');
+    webhookSecret = DEMO_WEBHOOK_SECRET;
+  }
+  const service = await startSocialService({
+    socialDatabaseUrl: process.env.SOCIAL_DATABASE_URL ?? 'sqlite:.data/social.sqlite',
+    hubDatabaseUrl: process.env.HUB_DATABASE_URL ?? 'sqlite:.data/hub.sqlite',
+    webhookSecret,
+    port: Number(process.env.SOCIAL_PORT ?? 4005),
+    host: process.env.HOST ?? '127.0.0.1',
+    log,
+  });
+  log.info({ endpoint: service.endpoint, webhook: `${service.url}/webhooks/mentions` }, 'social subgraph listening');
+  const stop = () => {
+    service.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

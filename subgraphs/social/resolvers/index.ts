@@ -1,0 +1,8 @@
+import { DateTimeScalar } from '../../shared/date-time-scalar';
+import type { Resolvers } from '../generated/resolvers-types';
+import { Customer } from './customer';
+import { Mention } from './mention';
+import { Query } from './query';
+import { SocialProfile } from './social-profile';
+
+export const socialResolvers: Resolvers = { DateTime: DateTimeScalar, Query, Customer, Mention, SocialProfile };

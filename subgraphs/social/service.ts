@@ -1,0 +1,61 @@
+// Starts the social subgraph: the social store, the hub store (identities, webhook nonces), the
+// GraphQL endpoint and the signed mention webhook on the same server.
+import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
+import { openSocialStore } from '../../adapters/social/sql/social-sql-store';
+import type { StatementObserver } from '../../adapters/sql/database';
+import type { Logger } from '../../lib/logger';
+import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { listen } from '../shared/listen';
+import type { RunningService } from '../shared/running-service';
+import type { SocialContext } from './context';
+import { createSocialLoaders } from './loaders';
+import { buildSocialSchema } from './schema';
+import { useMentionWebhook } from './webhook/use-mention-webhook';
+
+export interface SocialServiceOptions {
+  /** The social store: `sqlite:<file>` or `mysql://...`. */
+  socialDatabaseUrl: string;
+  /** The hub store (identity links, webhook nonces): `sqlite:<file>` or `mysql://...`. */
+  hubDatabaseUrl: string;
+  /** Shared secret that signs POST /webhooks/mentions. */
+  webhookSecret: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  log: Logger;
+  /** Observes every SQL statement on both stores (for counting statements). */
+  statementObserver?: StatementObserver;
+  /** The clock the webhook checks timestamps against (tests). */
+  now?: () => Date;
+}
+
+export async function startSocialService(options: SocialServiceOptions): Promise<RunningService> {
+  if (!options.webhookSecret) throw new Error('the social subgraph needs a webhook secret');
+  const log = options.log.child({ subgraph: 'social' });
+  // Closed in reverse order of opening (the server first), also when a later start-up step fails.
+  const opened: { close(): Promise<void> }[] = [];
+  const closeAll = async () => {
+    for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
+  };
+  try {
+    const hub = await openHubStore(options.hubDatabaseUrl, { observer: options.statementObserver });
+    opened.push(hub);
+    const social = await openSocialStore(options.socialDatabaseUrl, { observer: options.statementObserver });
+    opened.push(social);
+    const { typeDefs, resolvers } = buildSocialSchema();
+    const server = createSubgraphServer<SocialContext>({
+      name: 'social',
+      typeDefs,
+      resolvers,
+      log,
+      context: (base) => ({ ...base, social, loaders: createSocialLoaders(social) }),
+      plugins: [useMentionWebhook({ secret: options.webhookSecret, nonces: hub.nonces, identities: hub.identities, social, log, now: options.now })],
+    });
+    const listening = await listen(server, options.port, options.host);
+    opened.push(listening);
+    return { name: 'social', url: listening.url, endpoint: `${listening.url}/graphql`, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
