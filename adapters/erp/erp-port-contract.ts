@@ -1,12 +1,12 @@
 // The promises every ErpPort adapter keeps, as a jest suite. Run it against a new adapter from a
-// test file: describeErpPortContract('my ERP', async (dataset) => { load dataset; return { erp, close } }).
+// test file: describeErpPortContract('my ERP', async (dataset) => { load dataset; return { port, close } }).
 // The factory receives the dataset the assertions expect, and must load it into the store first.
 import { InvalidInputError } from '../../lib/errors';
 import { generateDemoDataset, type DemoDataset, type DemoOrder } from '../../demo/data/demo-dataset';
 import type { ErpPort, Order, OrderLine, Product } from './erp-port';
 
 export interface ErpPortFixture {
-  erp: ErpPort;
+  port: ErpPort;
   close(): Promise<void>;
 }
 
@@ -62,7 +62,7 @@ export function describeErpPortContract(label: string, open: (dataset: DemoDatas
 
     beforeAll(async () => {
       fixture = await open(dataset);
-      erp = fixture.erp;
+      erp = fixture.port;
     });
     afterAll(async () => {
       await fixture?.close();

@@ -1,12 +1,12 @@
 // The promises every InventoryPort adapter keeps, as a jest suite. Run it against a new adapter
-// from a test file: describeInventoryPortContract('my WMS', async (dataset) => { load; return { inventory, close } }).
+// from a test file: describeInventoryPortContract('my WMS', async (dataset) => { load; return { port, close } }).
 // The factory receives the dataset the assertions expect, and must load it into the store first.
 import { InvalidInputError } from '../../lib/errors';
 import { DEMO_EPOCH, generateDemoDataset, type DemoDataset } from '../../demo/data/demo-dataset';
 import type { DistributionCenter, InventoryPort, StockLevel } from './inventory-port';
 
 export interface InventoryPortFixture {
-  inventory: InventoryPort;
+  port: InventoryPort;
   close(): Promise<void>;
 }
 
@@ -75,7 +75,7 @@ export function describeInventoryPortContract(
 
     beforeAll(async () => {
       fixture = await open(dataset);
-      inventory = fixture.inventory;
+      inventory = fixture.port;
     });
     afterAll(async () => {
       await fixture?.close();

@@ -1,5 +1,6 @@
 // Starts the erp subgraph: the legacy ERP database through its SQL adapter, customer identities
 // (CRM id <-> ERP account numbers) from the hub store.
+import type { ErpPort } from '../../adapters/erp/erp-port';
 import { openErpSql } from '../../adapters/erp/sql/open-erp-sql';
 import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
 import type { StatementObserver } from '../../adapters/sql/database';
@@ -11,9 +12,20 @@ import type { ErpContext } from './context';
 import { createErpLoaders } from './loaders';
 import { buildErpSchema } from './schema';
 
-export interface ErpServiceOptions {
-  /** The ERP's database: `sqlite:<file>` or `mysql://...`. */
-  erpDatabaseUrl: string;
+/** Where the ERP is: a database URL for the built-in SQL adapter, or an adapter of your own. */
+export type ErpSource =
+  | {
+      /** The ERP's database: `sqlite:<file>` or `mysql://...`. */
+      erpDatabaseUrl: string;
+      erp?: undefined;
+    }
+  | {
+      /** An already-opened ErpPort (your own adapter); the caller keeps ownership and closes it. */
+      erp: ErpPort;
+      erpDatabaseUrl?: undefined;
+    };
+
+export type ErpServiceOptions = ErpSource & {
   /** The hub store (identity links): `sqlite:<file>` or `mysql://...`. */
   hubDatabaseUrl: string;
   /** 0 picks a free port. */
@@ -24,18 +36,24 @@ export interface ErpServiceOptions {
   statementObserver?: StatementObserver;
   /** Create the ERP's legacy tables when missing (default true; turn off against a real ERP). */
   migrateErp?: boolean;
-}
+};
 
 export async function startErpService(options: ErpServiceOptions): Promise<RunningService> {
   const log = options.log.child({ subgraph: 'erp' });
   // Whatever was opened is closed again if a later step fails.
   const opened: { close(): Promise<void> }[] = [];
   const closeAll = async () => {
-    await Promise.allSettled(opened.reverse().map((r) => r.close()));
+    await Promise.allSettled([...opened].reverse().map((r) => r.close()));
   };
   try {
-    const { erp, close } = await openErpSql(options.erpDatabaseUrl, { observer: options.statementObserver, migrate: options.migrateErp });
-    opened.push({ close });
+    let erp: ErpPort;
+    if (options.erp) {
+      erp = options.erp;
+    } else {
+      const sql = await openErpSql(options.erpDatabaseUrl, { observer: options.statementObserver, migrate: options.migrateErp });
+      opened.push(sql);
+      erp = sql.erp;
+    }
     const hub = await openHubStore(options.hubDatabaseUrl, { observer: options.statementObserver });
     opened.push(hub);
     const { typeDefs, resolvers } = buildErpSchema();

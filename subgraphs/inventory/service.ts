@@ -1,4 +1,5 @@
 // Starts the inventory subgraph: the legacy warehouse database through its SQL adapter.
+import type { InventoryPort } from '../../adapters/inventory/inventory-port';
 import { openInventorySql } from '../../adapters/inventory/sql/open-inventory-sql';
 import type { StatementObserver } from '../../adapters/sql/database';
 import type { Logger } from '../../lib/logger';
@@ -9,9 +10,20 @@ import type { InventoryContext } from './context';
 import { createInventoryLoaders } from './loaders';
 import { buildInventorySchema } from './schema';
 
-export interface InventoryServiceOptions {
-  /** The warehouse system's database: `sqlite:<file>` or `mysql://...`. */
-  inventoryDatabaseUrl: string;
+/** Where the warehouse system is: a database URL for the built-in SQL adapter, or an adapter of your own. */
+export type InventorySource =
+  | {
+      /** The warehouse system's database: `sqlite:<file>` or `mysql://...`. */
+      inventoryDatabaseUrl: string;
+      inventory?: undefined;
+    }
+  | {
+      /** An already-opened InventoryPort (your own adapter); the caller keeps ownership and closes it. */
+      inventory: InventoryPort;
+      inventoryDatabaseUrl?: undefined;
+    };
+
+export type InventoryServiceOptions = InventorySource & {
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -20,14 +32,19 @@ export interface InventoryServiceOptions {
   statementObserver?: StatementObserver;
   /** Create the legacy tables when missing (default true; turn off against a real warehouse system). */
   migrateInventory?: boolean;
-}
+};
 
 export async function startInventoryService(options: InventoryServiceOptions): Promise<RunningService> {
   const log = options.log.child({ subgraph: 'inventory' });
-  const { inventory, close } = await openInventorySql(options.inventoryDatabaseUrl, {
-    observer: options.statementObserver,
-    migrate: options.migrateInventory,
-  });
+  let inventory: InventoryPort;
+  let closeInventory = async (): Promise<void> => {};
+  if (options.inventory) {
+    inventory = options.inventory;
+  } else {
+    const sql = await openInventorySql(options.inventoryDatabaseUrl, { observer: options.statementObserver, migrate: options.migrateInventory });
+    inventory = sql.inventory;
+    closeInventory = sql.close;
+  }
   try {
     const { typeDefs, resolvers } = buildInventorySchema();
     const server = createSubgraphServer<InventoryContext>({
@@ -44,11 +61,11 @@ export async function startInventoryService(options: InventoryServiceOptions): P
       endpoint: `${listening.url}/graphql`,
       close: async () => {
         await listening.close();
-        await close();
+        await closeInventory();
       },
     };
   } catch (error) {
-    await close();
+    await closeInventory();
     throw error;
   }
 }

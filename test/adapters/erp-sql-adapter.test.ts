@@ -16,7 +16,7 @@ for (const dialect of TEST_DIALECTS) {
     const database = openDatabase<ErpTables>(testDb.url);
     await seedErp(database.db, dataset);
     return {
-      erp: new ErpSqlAdapter(database.db),
+      port: new ErpSqlAdapter(database.db),
       close: async () => {
         await database.close();
         await testDb.drop();

@@ -14,7 +14,7 @@ for (const dialect of TEST_DIALECTS) {
     const database = openDatabase<InventoryTables>(testDb.url);
     await seedInventory(database.db, dataset);
     return {
-      inventory: new InventorySqlAdapter(database.db),
+      port: new InventorySqlAdapter(database.db),
       close: async () => {
         await database.close();
         await testDb.drop();

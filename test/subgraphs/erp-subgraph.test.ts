@@ -1,5 +1,6 @@
 // The erp subgraph over real HTTP: the legacy ERP tables in a real database (SQLite and MariaDB),
 // customer identities in a real hub store, GraphQL through the subgraph's own endpoint.
+import { ErpSqlAdapter } from '../../adapters/erp/sql/erp-sql-adapter';
 import type { ErpTables } from '../../adapters/erp/sql/erp-tables';
 import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
 import { openDatabase, StatementCounter } from '../../adapters/sql/database';
@@ -187,3 +188,23 @@ for (const dialect of TEST_DIALECTS) {
     });
   });
 }
+
+describe('erp subgraph over an adapter the caller opened', () => {
+  it('serves the given ErpPort and leaves it open for its owner when the service closes', async () => {
+    const [erpDb, hubDb] = await Promise.all([createTestDatabase('sqlite', 'erp_own'), createTestDatabase('sqlite', 'erp_own_hub')]);
+    const database = openDatabase<ErpTables>(erpDb.url);
+    try {
+      await seedErp(database.db, dataset);
+      const erp = new ErpSqlAdapter(database.db);
+      const service = await startErpService({ erp, hubDatabaseUrl: hubDb.url, port: 0, host: '127.0.0.1', log: silentLogger });
+      const p = dataset.products[0]!;
+      const res = await fetch(service.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ product(sku: "${p.sku}") { name } }` }) });
+      expect(await res.json()).toEqual({ data: { product: { name: p.name } } });
+      await service.close();
+      expect(await erp.findProductsBySkus([p.sku])).toEqual([expect.objectContaining({ sku: p.sku })]);
+    } finally {
+      await database.close();
+      await Promise.all([erpDb.drop(), hubDb.drop()]);
+    }
+  });
+});
