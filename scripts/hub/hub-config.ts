@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+
+/** Everything the whole hub needs to start; `hubConfigFromEnv` fills it from the environment. */
+export interface HubConfig {
+  host: string;
+  gatewayPort: number;
+  ports: { crm: number; erp: number; inventory: number; shipping: number; social: number; crmStandIn: number; carrierStandIn: number };
+  databases: { erp: string; inventory: string; social: string; hub: string };
+  /** Upstream legacy APIs; when unset, the demo stand-ins are started and used. */
+  crmApiUrl: string | null;
+  carrierApiUrl: string | null;
+  crmApiKey: string | null;
+  carrierApiKey: string | null;
+  socialWebhookSecret: string;
+  /** Create the legacy tables and fill them with demo data where a store is empty. */
+  seedDemoData: boolean;
+  graphiql: boolean;
+  introspection: boolean;
+  corsOrigins: string[] | false;
+  supergraphPath: string;
+}
+
+export const DEFAULT_PORTS: HubConfig['ports'] = { crm: 4001, erp: 4002, inventory: 4003, shipping: 4004, social: 4005, crmStandIn: 4101, carrierStandIn: 4102 };
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function port(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`invalid port: ${value}`);
+  return n;
+}
+
+export function hubConfigFromEnv(env: NodeJS.ProcessEnv, root: string): HubConfig {
+  const dataDir = env.TOUCHPOINT_DATA_DIR ?? join(root, '.data');
+  const production = env.NODE_ENV === 'production';
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    gatewayPort: port(env.GATEWAY_PORT ?? env.PORT, 4000),
+    ports: {
+      crm: port(env.CRM_PORT, DEFAULT_PORTS.crm),
+      erp: port(env.ERP_PORT, DEFAULT_PORTS.erp),
+      inventory: port(env.INVENTORY_PORT, DEFAULT_PORTS.inventory),
+      shipping: port(env.SHIPPING_PORT, DEFAULT_PORTS.shipping),
+      social: port(env.SOCIAL_PORT, DEFAULT_PORTS.social),
+      crmStandIn: port(env.CRM_STANDIN_PORT, DEFAULT_PORTS.crmStandIn),
+      carrierStandIn: port(env.CARRIER_STANDIN_PORT, DEFAULT_PORTS.carrierStandIn),
+    },
+    databases: {
+      erp: env.ERP_DATABASE_URL ?? `sqlite:${join(dataDir, 'erp.sqlite')}`,
+      inventory: env.INVENTORY_DATABASE_URL ?? `sqlite:${join(dataDir, 'inventory.sqlite')}`,
+      social: env.SOCIAL_DATABASE_URL ?? `sqlite:${join(dataDir, 'social.sqlite')}`,
+      hub: env.HUB_DATABASE_URL ?? `sqlite:${join(dataDir, 'hub.sqlite')}`,
+    },
+    crmApiUrl: env.CRM_API_URL || null,
+    carrierApiUrl: env.CARRIER_API_URL || null,
+    crmApiKey: env.CRM_API_KEY || null,
+    carrierApiKey: env.CARRIER_API_KEY || null,
+    socialWebhookSecret: env.SOCIAL_WEBHOOK_SECRET ?? 'touchpoint-demo-webhook-secret',
+    seedDemoData: flag(env.SEED_DEMO_DATA, true),
+    graphiql: flag(env.GRAPHIQL, !production),
+    introspection: flag(env.INTROSPECTION, !production),
+    corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean) : false,
+    supergraphPath: env.SUPERGRAPH_PATH ?? join(root, 'schema', 'supergraph.graphql'),
+  };
+}
