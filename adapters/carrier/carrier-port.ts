@@ -31,4 +31,6 @@ export interface CarrierPort {
   /** Aligned with shipment ids: tracking events, oldest first. */
   findTrackingEventsByShipmentIds(shipmentIds: readonly string[]): Promise<TrackingEvent[][]>;
   findShipmentByTrackingNumber(trackingNumber: string): Promise<Shipment | null>;
+  /** Optional: the same port, tagging its calls to the carrier with the caller's request id. */
+  forRequest?(requestId: string | undefined): CarrierPort;
 }

@@ -40,4 +40,6 @@ export interface CrmPort {
     customerIds: readonly string[],
     options: { first: number; channels?: readonly InteractionChannel[] | null },
   ): Promise<Interaction[][]>;
+  /** Optional: the same port, tagging its calls to the CRM with the caller's request id. */
+  forRequest?(requestId: string | undefined): CrmPort;
 }

@@ -1,4 +1,6 @@
-// Starts the crm subgraph: the CRM reached over its REST API, identities from the hub store.
+// Starts the crm subgraph: the CRM reached over its REST API (or through an adapter of your own),
+// identities from the hub store.
+import type { CrmPort } from '../../adapters/crm/crm-port';
 import { CrmHttpAdapter } from '../../adapters/crm/http/crm-http-adapter';
 import type { HttpClientOptions } from '../../adapters/http/http-client';
 import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
@@ -11,41 +13,58 @@ import type { CrmContext } from './context';
 import { createCrmLoaders } from './loaders';
 import { buildCrmSchema } from './schema';
 
-export interface CrmServiceOptions {
-  /** Base URL of the CRM's REST API. */
-  crmApiUrl: string;
-  crmApiKey?: string;
+/** Where the CRM is: the base URL of its REST API for the built-in HTTP adapter, or an adapter of your own. */
+export type CrmSource =
+  | {
+      crmApiUrl: string;
+      crmApiKey?: string;
+      /** Per HTTP attempt to the CRM. */
+      httpTimeoutMs?: number;
+      /** Further attempts after a transient CRM failure. */
+      httpRetries?: number;
+      /** Observes every HTTP attempt to the CRM (for counting calls). */
+      onHttpAttempt?: HttpClientOptions['onAttempt'];
+      crm?: undefined;
+    }
+  | {
+      /** An already-opened CrmPort (your own adapter); the caller keeps ownership and closes it. */
+      crm: CrmPort;
+      crmApiUrl?: undefined;
+    };
+
+export type CrmServiceOptions = CrmSource & {
   /** The hub store (identity links): `sqlite:<file>` or `mysql://...`. */
   hubDatabaseUrl: string;
   /** 0 picks a free port. */
   port: number;
   host?: string;
   log: Logger;
-  /** Per HTTP attempt to the CRM. */
-  httpTimeoutMs?: number;
-  /** Further attempts after a transient CRM failure. */
-  httpRetries?: number;
-  /** Observes every HTTP attempt to the CRM (for counting calls). */
-  onHttpAttempt?: HttpClientOptions['onAttempt'];
   /** Observes every SQL statement on the hub store (for counting statements). */
   statementObserver?: StatementObserver;
-}
+};
 
 export async function startCrmService(options: CrmServiceOptions): Promise<RunningService> {
   const log = options.log.child({ subgraph: 'crm' });
-  const crm = CrmHttpAdapter.create({
-    baseUrl: options.crmApiUrl,
-    apiKey: options.crmApiKey,
-    timeoutMs: options.httpTimeoutMs,
-    retries: options.httpRetries,
-    onAttempt: options.onHttpAttempt,
-  });
   // Closed in reverse order of opening (the server first), also when a later start-up step fails.
-  const opened: { close(): Promise<void> }[] = [crm];
+  const opened: { close(): Promise<void> }[] = [];
   const closeAll = async () => {
     for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
   };
   try {
+    let crm: CrmPort;
+    if (options.crm) {
+      crm = options.crm;
+    } else {
+      const http = CrmHttpAdapter.create({
+        baseUrl: options.crmApiUrl,
+        apiKey: options.crmApiKey,
+        timeoutMs: options.httpTimeoutMs,
+        retries: options.httpRetries,
+        onAttempt: options.onHttpAttempt,
+      });
+      opened.push(http);
+      crm = http;
+    }
     const hub = await openHubStore(options.hubDatabaseUrl, { observer: options.statementObserver });
     opened.push(hub);
     const { typeDefs, resolvers } = buildCrmSchema();
@@ -55,7 +74,7 @@ export async function startCrmService(options: CrmServiceOptions): Promise<Runni
       resolvers,
       log,
       context: (base) => {
-        const port = crm.forRequest(base.requestId);
+        const port = crm.forRequest?.(base.requestId) ?? crm;
         return { ...base, crm: port, loaders: createCrmLoaders(port, hub.identities) };
       },
     });

@@ -1,4 +1,6 @@
-// Starts the shipping subgraph: shipments and tracking from the parcel carrier's HTTP API.
+// Starts the shipping subgraph: shipments and tracking from the parcel carrier's HTTP API (or
+// through an adapter of your own).
+import type { CarrierPort } from '../../adapters/carrier/carrier-port';
 import { CarrierHttpAdapter } from '../../adapters/carrier/http/carrier-http-adapter';
 import type { HttpClientOptions } from '../../adapters/http/http-client';
 import type { Logger } from '../../lib/logger';
@@ -9,32 +11,54 @@ import type { ShippingContext } from './context';
 import { createShippingLoaders } from './loaders';
 import { buildShippingSchema } from './schema';
 
-export interface ShippingServiceOptions {
-  /** Base URL of the carrier's API. */
-  carrierApiUrl: string;
-  carrierApiKey?: string;
+/** Where the carrier is: the base URL of its API for the built-in HTTP adapter, or an adapter of your own. */
+export type CarrierSource =
+  | {
+      carrierApiUrl: string;
+      carrierApiKey?: string;
+      /** Per HTTP attempt to the carrier. */
+      httpTimeoutMs?: number;
+      /** Further attempts after a transient carrier failure. */
+      httpRetries?: number;
+      /** Observes every HTTP attempt to the carrier (for counting calls). */
+      onHttpAttempt?: HttpClientOptions['onAttempt'];
+      carrier?: undefined;
+    }
+  | {
+      /** An already-opened CarrierPort (your own adapter); the caller keeps ownership and closes it. */
+      carrier: CarrierPort;
+      carrierApiUrl?: undefined;
+    };
+
+export type ShippingServiceOptions = CarrierSource & {
   /** 0 picks a free port. */
   port: number;
   host?: string;
   log: Logger;
-  /** Per HTTP attempt to the carrier. */
-  httpTimeoutMs?: number;
-  /** Further attempts after a transient carrier failure. */
-  httpRetries?: number;
-  /** Observes every HTTP attempt to the carrier (for counting calls). */
-  onHttpAttempt?: HttpClientOptions['onAttempt'];
-}
+};
 
 export async function startShippingService(options: ShippingServiceOptions): Promise<RunningService> {
   const log = options.log.child({ subgraph: 'shipping' });
-  const carrier = CarrierHttpAdapter.create({
-    baseUrl: options.carrierApiUrl,
-    apiKey: options.carrierApiKey,
-    timeoutMs: options.httpTimeoutMs,
-    retries: options.httpRetries,
-    onAttempt: options.onHttpAttempt,
-  });
+  // Closed in reverse order of opening (the server first), also when a later start-up step fails.
+  const opened: { close(): Promise<void> }[] = [];
+  const closeAll = async () => {
+    for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
+  };
   try {
+    let carrier: CarrierPort;
+    if (options.carrier) {
+      carrier = options.carrier;
+    } else {
+      const http = CarrierHttpAdapter.create({
+        baseUrl: options.carrierApiUrl,
+        apiKey: options.carrierApiKey,
+        timeoutMs: options.httpTimeoutMs,
+        retries: options.httpRetries,
+        onAttempt: options.onHttpAttempt,
+      });
+      opened.push(http);
+      carrier = http;
+    }
     const { typeDefs, resolvers } = buildShippingSchema();
     const server = createSubgraphServer<ShippingContext>({
       name: 'shipping',
@@ -42,22 +66,15 @@ export async function startShippingService(options: ShippingServiceOptions): Pro
       resolvers,
       log,
       context: (base) => {
-        const port = carrier.forRequest(base.requestId);
+        const port = carrier.forRequest?.(base.requestId) ?? carrier;
         return { ...base, carrier: port, loaders: createShippingLoaders(port) };
       },
     });
     const listening = await listen(server, options.port, options.host);
-    return {
-      name: 'shipping',
-      url: listening.url,
-      endpoint: `${listening.url}/graphql`,
-      close: async () => {
-        await listening.close();
-        await carrier.close();
-      },
-    };
+    opened.push(listening);
+    return { name: 'shipping', url: listening.url, endpoint: `${listening.url}/graphql`, close: closeAll };
   } catch (error) {
-    await carrier.close();
+    await closeAll();
     throw error;
   }
 }

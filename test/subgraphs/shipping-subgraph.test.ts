@@ -6,6 +6,7 @@ import type { StandInHandle } from '../../demo/standins/shared/standin-server';
 import { silentLogger } from '../../lib/logger';
 import type { RunningService } from '../../subgraphs/shared/running-service';
 import { startShippingService } from '../../subgraphs/shipping/service';
+import { CarrierHttpAdapter } from '../../adapters/carrier/http/carrier-http-adapter';
 
 interface GraphQLResponse {
   data?: Record<string, any> | null; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are inspected field by field
@@ -157,6 +158,25 @@ describe('shipping subgraph', () => {
       expect(data).toEqual({ a: null, b: { id: b.id, status: b.status } });
       expect(errors!.map((e) => [e.path, e.extensions?.code])).toEqual([[['a', 'events'], 'UPSTREAM_UNAVAILABLE']]);
     });
+  });
+
+  it('serves an already-opened carrier adapter, and leaves it open for its owner on close', async () => {
+    const own = CarrierHttpAdapter.create({ baseUrl: standIn.url, apiKey: 'carrier-key' });
+    const other = await startShippingService({ carrier: own, port: 0, host: '127.0.0.1', log: silentLogger });
+    try {
+      const s = dataset.shipments[4]!;
+      const res = await fetch(other.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req-own-adapter' },
+        body: JSON.stringify({ query: `{ shipment(id: "${s.id}") { trackingNumber } }` }),
+      });
+      expect(await res.json()).toEqual({ data: { shipment: { trackingNumber: s.trackingNumber } } });
+      expect(standIn.requests.map((r) => r.requestId)).toEqual(['req-own-adapter']);
+    } finally {
+      await other.close();
+    }
+    await expect(own.findShipmentsByIds([dataset.shipments[4]!.id])).resolves.toHaveLength(1);
+    await own.close();
   });
 
   it('forwards the request id to the carrier', async () => {
