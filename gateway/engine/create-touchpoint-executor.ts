@@ -19,6 +19,8 @@ export interface TouchpointExecutorOptions {
   log?: Logger;
   /** How subgraphs are called; by default undici keep-alive pools (closed with the executor). */
   fetcher?: SubgraphFetcher;
+  /** Time a subgraph may take to answer, for the default fetcher. */
+  subgraphTimeoutMs?: number;
   /** Prepared operations kept (plans and answer shapes). */
   planCacheSize?: number;
 }
@@ -27,13 +29,15 @@ export interface TouchpointExecutorOptions {
 export interface EngineExecutionRequest extends ExecutionRequest {
   /** Progressive `@override` labels active for this request. */
   overrideLabels?: ReadonlySet<string>;
+  /** The operation text as the client sent it, when known: hashed for the plan cache instead of printing the document. */
+  source?: string;
 }
 
 export interface TouchpointExecutor extends OperationExecutor {
   readonly model: SupergraphModel;
   execute(request: EngineExecutionRequest): Promise<ExecutionResult>;
   /** The prepared (planned, compiled, cached) operation, for runners of subscription and deferred plans. */
-  prepare(document: DocumentNode, operationName: string | null | undefined, overrideLabels?: ReadonlySet<string>): PreparedOperation;
+  prepare(document: DocumentNode, operationName: string | null | undefined, overrideLabels?: ReadonlySet<string>, source?: string): PreparedOperation;
   /** Counts of the plan cache, for tests and metrics. */
   planCacheStats(): { size: number; plans: number; hits: number };
 }
@@ -45,7 +49,7 @@ export interface TouchpointExecutor extends OperationExecutor {
  */
 export function createTouchpointExecutor(options: TouchpointExecutorOptions): TouchpointExecutor {
   const model = loadSupergraph(options.supergraphSdl, options.subgraphUrls);
-  const fetcher = options.fetcher ?? createUndiciSubgraphFetcher();
+  const fetcher = options.fetcher ?? createUndiciSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs });
   const ownsFetcher = !options.fetcher;
   const baseLog = options.log ?? silentLogger;
   const cache = new LruCache<string, PreparedOperation>(options.planCacheSize ?? 1000);
@@ -53,7 +57,12 @@ export function createTouchpointExecutor(options: TouchpointExecutorOptions): To
   let plans = 0;
   let hits = 0;
 
-  function prepare(document: DocumentNode, operationName: string | null | undefined, overrideLabels?: ReadonlySet<string>): PreparedOperation {
+  function prepare(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    overrideLabels?: ReadonlySet<string>,
+    source?: string,
+  ): PreparedOperation {
     const variant = variantKey({ operationName, overrideLabels });
     let variants = byDocument.get(document);
     const known = variants?.get(variant);
@@ -61,7 +70,7 @@ export function createTouchpointExecutor(options: TouchpointExecutorOptions): To
       hits += 1;
       return known;
     }
-    const key = planCacheKey({ documentHash: documentHash(document), operationName, overrideLabels });
+    const key = planCacheKey({ documentHash: documentHash(document, source), operationName, overrideLabels });
     let prepared = cache.get(key);
     if (prepared) {
       hits += 1;
@@ -81,7 +90,7 @@ export function createTouchpointExecutor(options: TouchpointExecutorOptions): To
   async function execute(request: EngineExecutionRequest): Promise<ExecutionResult> {
     let prepared: PreparedOperation;
     try {
-      prepared = prepare(request.document, request.operationName, request.overrideLabels);
+      prepared = prepare(request.document, request.operationName, request.overrideLabels, request.source);
     } catch (error) {
       if (error instanceof GraphQLError) return { errors: [error] };
       (request.log ?? baseLog).error({ err: error }, 'query planning failed');

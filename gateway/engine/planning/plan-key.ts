@@ -3,7 +3,7 @@ import { print, type DocumentNode } from 'graphql';
 
 /** What a prepared plan depends on besides the supergraph. */
 export interface PlanKey {
-  /** sha256 of the printed document. */
+  /** sha256 of the operation text (see documentHash). */
   documentHash: string;
   operationName: string | null | undefined;
   /** Progressive `@override` labels active for this request. */
@@ -14,11 +14,14 @@ export interface PlanKey {
 
 const hashes = new WeakMap<DocumentNode, string>();
 
-/** The document's hash, computed once per parsed document object (servers cache parsed documents). */
-export function documentHash(document: DocumentNode): string {
+/**
+ * The document's hash, computed once per parsed document object (servers cache parsed
+ * documents): of the operation text when the server passes it on, else of the printed document.
+ */
+export function documentHash(document: DocumentNode, source?: string): string {
   let hash = hashes.get(document);
   if (hash === undefined) {
-    hash = createHash('sha256').update(print(document)).digest('hex');
+    hash = createHash('sha256').update(source ?? print(document)).digest('hex');
     hashes.set(document, hash);
   }
   return hash;

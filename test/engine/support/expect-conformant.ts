@@ -8,8 +8,9 @@ interface ComparableError {
 
 export interface ConformanceOptions {
   /**
-   * Compare error messages too (default). Off where the two gateways word the same failure
-   * differently by design (an unreachable subgraph), leaving paths and subgraph names compared.
+   * Compare error messages and subgraph names too (default). Off where the two gateways report
+   * the same failure differently by design (an unreachable subgraph: @apollo/gateway's error
+   * neither names it nor has a path), leaving paths compared.
    */
   messages?: boolean;
 }
@@ -31,7 +32,7 @@ function comparable(errors: NonNullable<JsonResult['errors']>, options: Conforma
     .map((error) => {
       const out: ComparableError = { path: error.path };
       if (options.messages !== false) out.message = error.message;
-      if (error.extensions?.serviceName !== undefined) out.serviceName = error.extensions.serviceName;
+      if (options.messages !== false && error.extensions?.serviceName !== undefined) out.serviceName = error.extensions.serviceName;
       return out;
     })
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
