@@ -199,8 +199,8 @@ describe('crm subgraph', () => {
         }`,
         { a: a.id, email: b.email },
       );
-      // interactions is non-null, so the error nulls customer `a`; customer `b` is unaffected.
-      expect(data).toEqual({ a: null, b: { id: b.id, email: b.email, identities: expect.any(Array) } });
+      // interactions is nullable: only the failed field is null; customer `a`'s id and customer `b` answer.
+      expect(data).toEqual({ a: { id: a.id, interactions: null }, b: { id: b.id, email: b.email, identities: expect.any(Array) } });
       expect(errors!.map((e) => [e.path, e.extensions?.code])).toEqual([[['a', 'interactions'], 'UPSTREAM_UNAVAILABLE']]);
     });
   });

@@ -28,8 +28,8 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** This customer's ids in every linked system. */
   identities: Array<Identity>;
-  /** Calls, chats, e-mails and support cases, newest first. */
-  interactions: Array<Interaction>;
+  /** Calls, chats, e-mails and support cases, newest first; null when the CRM's activity service cannot answer (the rest of the customer still does). */
+  interactions?: Maybe<Array<Interaction>>;
   lastName: Scalars['String']['output'];
   name: Scalars['String']['output'];
   phone?: Maybe<Scalars['String']['output']>;
@@ -258,7 +258,7 @@ export type CustomerResolvers<ContextType = CrmContext, ParentType extends Resol
   firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identities?: Resolver<Array<ResolversTypes['Identity']>, ParentType, ContextType>;
-  interactions?: Resolver<Array<ResolversTypes['Interaction']>, ParentType, ContextType, RequireFields<CustomerInteractionsArgs, 'first'>>;
+  interactions?: Resolver<Maybe<Array<ResolversTypes['Interaction']>>, ParentType, ContextType, RequireFields<CustomerInteractionsArgs, 'first'>>;
   lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -32,8 +32,8 @@ export type Customer = {
   /** The customer's credit account in the ERP; null when the customer has none. */
   creditAccount?: Maybe<CreditAccount>;
   id: Scalars['ID']['output'];
-  /** The customer's orders in the ERP, newest first. */
-  orders: Array<Order>;
+  /** The customer's orders in the ERP, newest first; null when the ERP cannot answer (the customer's other fields still do). */
+  orders?: Maybe<Array<Order>>;
 };
 
 
@@ -277,7 +277,7 @@ export type CustomerResolvers<ContextType = ErpContext, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   creditAccount?: Resolver<Maybe<ResolversTypes['CreditAccount']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  orders?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
+  orders?: Resolver<Maybe<Array<ResolversTypes['Order']>>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {

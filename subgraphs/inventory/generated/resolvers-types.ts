@@ -48,8 +48,8 @@ export type IncomingStock = {
 
 export type Product = {
   __typename?: 'Product';
-  /** Real-time availability across every distribution centre. */
-  availability: ProductAvailability;
+  /** Real-time availability across every distribution centre; null when the warehouse system cannot answer. */
+  availability?: Maybe<ProductAvailability>;
   sku: Scalars['ID']['output'];
 };
 
@@ -249,7 +249,7 @@ export type IncomingStockResolvers<ContextType = InventoryContext, ParentType ex
 
 export type ProductResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  availability?: Resolver<ResolversTypes['ProductAvailability'], ParentType, ContextType>;
+  availability?: Resolver<Maybe<ResolversTypes['ProductAvailability']>, ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

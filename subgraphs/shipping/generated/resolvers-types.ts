@@ -42,7 +42,8 @@ export type Order = {
   /** The carrier's estimate of when the whole order is delivered; null before anything ships. */
   deliveryEstimate?: Maybe<DeliveryEstimate>;
   id: Scalars['ID']['output'];
-  shipments: Array<Shipment>;
+  /** Null when the carrier cannot be reached (the order's other fields still answer). */
+  shipments?: Maybe<Array<Shipment>>;
 };
 
 export type Query = {
@@ -67,7 +68,7 @@ export type Shipment = {
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
   estimatedDeliveryAt?: Maybe<Scalars['DateTime']['output']>;
   /** Tracking events, oldest first. */
-  events: Array<TrackingEvent>;
+  events?: Maybe<Array<TrackingEvent>>;
   /** The distribution centre the parcel left from. */
   fromCenter?: Maybe<DistributionCenter>;
   id: Scalars['ID']['output'];
@@ -243,7 +244,7 @@ export type OrderResolvers<ContextType = ShippingContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   deliveryEstimate?: Resolver<Maybe<ResolversTypes['DeliveryEstimate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  shipments?: Resolver<Maybe<Array<ResolversTypes['Shipment']>>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -256,7 +257,7 @@ export type ShipmentResolvers<ContextType = ShippingContext, ParentType extends 
   carrier?: Resolver<ResolversTypes['Carrier'], ParentType, ContextType>;
   deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   estimatedDeliveryAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  events?: Resolver<Array<ResolversTypes['TrackingEvent']>, ParentType, ContextType>;
+  events?: Resolver<Maybe<Array<ResolversTypes['TrackingEvent']>>, ParentType, ContextType>;
   fromCenter?: Resolver<Maybe<ResolversTypes['DistributionCenter']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;

@@ -22,8 +22,9 @@ export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
   /** Mentions written by this customer's profiles, newest first. */
-  mentions: Array<Mention>;
-  socialProfiles: Array<SocialProfile>;
+  mentions?: Maybe<Array<Mention>>;
+  /** Null when the social store cannot answer (the customer's other fields still do). */
+  socialProfiles?: Maybe<Array<SocialProfile>>;
 };
 
 
@@ -226,8 +227,8 @@ export type ResolversParentTypes = ResolversObject<{
 export type CustomerResolvers<ContextType = SocialContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType, RequireFields<CustomerMentionsArgs, 'complaintsOnly' | 'first'>>;
-  socialProfiles?: Resolver<Array<ResolversTypes['SocialProfile']>, ParentType, ContextType>;
+  mentions?: Resolver<Maybe<Array<ResolversTypes['Mention']>>, ParentType, ContextType, RequireFields<CustomerMentionsArgs, 'complaintsOnly' | 'first'>>;
+  socialProfiles?: Resolver<Maybe<Array<ResolversTypes['SocialProfile']>>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
