@@ -17,6 +17,7 @@ import { startSocialService } from '../../subgraphs/social/service';
 import { startGateway, type GatewayService } from '../../gateway/service';
 import type { ExecutorFactory } from '../../gateway/execution/operation-executor';
 import { prepareDemoStores } from './prepare-demo-stores';
+import { generateDemoDataset, type DemoDataset } from '../../demo/data/demo-dataset';
 import type { HubConfig } from './hub-config';
 
 export interface HubHooks {
@@ -25,6 +26,8 @@ export interface HubHooks {
   /** Sees every HTTP attempt to the legacy HTTP systems (for counting). */
   onHttpAttempt?: HttpClientOptions['onAttempt'];
   executor?: ExecutorFactory;
+  /** The demo world to seed and serve from the stand-ins (tests use a smaller one). */
+  dataset?: DemoDataset;
 }
 
 export interface RunningHub {
@@ -46,11 +49,12 @@ export async function startHub(config: HubConfig, log: Logger, hooks: HubHooks =
   };
 
   try {
-    if (config.seedDemoData) await prepareDemoStores(config.databases, log);
+    const dataset = hooks.dataset ?? generateDemoDataset();
+    if (config.seedDemoData) await prepareDemoStores(config.databases, log, dataset);
     const { host, ports } = config;
 
-    const crmStandIn = config.crmApiUrl ? null : track(await startCrmStandIn({ port: ports.crmStandIn, host, apiKey: config.crmApiKey ?? undefined, log }));
-    const carrierStandIn = config.carrierApiUrl ? null : track(await startCarrierStandIn({ port: ports.carrierStandIn, host, apiKey: config.carrierApiKey ?? undefined, log }));
+    const crmStandIn = config.crmApiUrl ? null : track(await startCrmStandIn({ port: ports.crmStandIn, host, dataset, apiKey: config.crmApiKey ?? undefined, log }));
+    const carrierStandIn = config.carrierApiUrl ? null : track(await startCarrierStandIn({ port: ports.carrierStandIn, host, dataset, apiKey: config.carrierApiKey ?? undefined, log }));
     const crmApiUrl = config.crmApiUrl ?? crmStandIn!.url;
     const carrierApiUrl = config.carrierApiUrl ?? carrierStandIn!.url;
 
