@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEMO_WEBHOOK_SECRET } from '../../subgraphs/social/demo-webhook-secret';
 
 /** Everything the whole hub needs to start; `hubConfigFromEnv` fills it from the environment. */
 export interface HubConfig {
@@ -34,6 +35,13 @@ function port(value: string | undefined, fallback: number): number {
   return n;
 }
 
+/** The demo secret is public: fine for `npm start`, refused in production. */
+function webhookSecret(env: NodeJS.ProcessEnv, production: boolean): string {
+  if (env.SOCIAL_WEBHOOK_SECRET) return env.SOCIAL_WEBHOOK_SECRET;
+  if (production) throw new Error('SOCIAL_WEBHOOK_SECRET must be set when NODE_ENV=production');
+  return DEMO_WEBHOOK_SECRET;
+}
+
 export function hubConfigFromEnv(env: NodeJS.ProcessEnv, root: string): HubConfig {
   const dataDir = env.TOUCHPOINT_DATA_DIR ?? join(root, '.data');
   const production = env.NODE_ENV === 'production';
@@ -59,7 +67,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv, root: string): HubConfi
     carrierApiUrl: env.CARRIER_API_URL || null,
     crmApiKey: env.CRM_API_KEY || null,
     carrierApiKey: env.CARRIER_API_KEY || null,
-    socialWebhookSecret: env.SOCIAL_WEBHOOK_SECRET ?? 'touchpoint-demo-webhook-secret',
+    socialWebhookSecret: webhookSecret(env, production),
     seedDemoData: flag(env.SEED_DEMO_DATA, true),
     graphiql: flag(env.GRAPHIQL, !production),
     introspection: flag(env.INTROSPECTION, !production),
