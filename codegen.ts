@@ -13,6 +13,10 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
       Interaction: `${adapters}/crm/crm-port#Interaction`,
       CustomerSearchResult: `${adapters}/crm/crm-port#CustomerSearchPage`,
       Identity: `${adapters}/hub/hub-store-port#IdentityLink`,
+      InteractionActivity: '../models#InteractionActivityModel',
+      OrderActivity: '../models#OrderActivityModel',
+      ShipmentActivity: '../models#ShipmentActivityModel',
+      MentionActivity: '../models#MentionActivityModel',
     },
   },
   erp: {
@@ -25,6 +29,7 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
       OrderLine: `${adapters}/erp/erp-port#OrderLine`,
       CreditAccount: `${adapters}/erp/erp-port#CreditAccount`,
       Money: '../../../lib/money#Money',
+      OrderUpdate: '../models#OrderUpdateModel',
     },
   },
   inventory: {

@@ -3,6 +3,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Customer as CustomerModel, Interaction as InteractionModel, CustomerSearchPage as CustomerSearchPageModel } from '../../../adapters/crm/crm-port';
 import { IdentityLink as IdentityLinkModel } from '../../../adapters/hub/hub-store-port';
+import { InteractionActivityModel as InteractionActivityModelModel, OrderActivityModel as OrderActivityModelModel, ShipmentActivityModel as ShipmentActivityModelModel, MentionActivityModel as MentionActivityModelModel } from '../models';
 import { CrmContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -44,6 +45,21 @@ export type CustomerInteractionsArgs = {
   first?: Scalars['Int']['input'];
 };
 
+/** Something that happened to a customer, in any system. */
+export type CustomerActivity = {
+  customer: Customer;
+  /** Unique per event: a client that hears one twice may drop the repeat. */
+  id: Scalars['ID']['output'];
+  kind: CustomerActivityKind;
+  occurredAt: Scalars['DateTime']['output'];
+};
+
+export type CustomerActivityKind =
+  | 'INTERACTION'
+  | 'MENTION'
+  | 'ORDER'
+  | 'SHIPMENT';
+
 export type CustomerSearchResult = {
   __typename?: 'CustomerSearchResult';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -79,6 +95,16 @@ export type Interaction = {
   subject: Scalars['String']['output'];
 };
 
+/** A call, chat, e-mail or support case was recorded in the CRM. */
+export type InteractionActivity = CustomerActivity & {
+  __typename?: 'InteractionActivity';
+  customer: Customer;
+  id: Scalars['ID']['output'];
+  interaction: Interaction;
+  kind: CustomerActivityKind;
+  occurredAt: Scalars['DateTime']['output'];
+};
+
 export type InteractionChannel =
   | 'CHAT'
   | 'EMAIL'
@@ -91,6 +117,46 @@ export type InteractionKind =
   | 'CHAT'
   | 'EMAIL'
   | 'SUPPORT_CASE';
+
+export type Mention = {
+  __typename?: 'Mention';
+  id: Scalars['ID']['output'];
+};
+
+/** The customer mentioned the brand on a social network. */
+export type MentionActivity = CustomerActivity & {
+  __typename?: 'MentionActivity';
+  customer: Customer;
+  id: Scalars['ID']['output'];
+  kind: CustomerActivityKind;
+  /** The mention (its fields come from the social subgraph). */
+  mention: Mention;
+  occurredAt: Scalars['DateTime']['output'];
+};
+
+export type Order = {
+  __typename?: 'Order';
+  id: Scalars['ID']['output'];
+};
+
+/** One of the customer's orders was created, changed or deleted in the ERP. */
+export type OrderActivity = CustomerActivity & {
+  __typename?: 'OrderActivity';
+  change: OrderChange;
+  customer: Customer;
+  id: Scalars['ID']['output'];
+  kind: CustomerActivityKind;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The order (its fields come from the ERP); null once deleted. */
+  order?: Maybe<Order>;
+  orderId: Scalars['ID']['output'];
+};
+
+/** What happened to an order. */
+export type OrderChange =
+  | 'CREATED'
+  | 'DELETED'
+  | 'UPDATED';
 
 export type Query = {
   __typename?: 'Query';
@@ -125,6 +191,38 @@ export type QuerySearchCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
+};
+
+export type Shipment = {
+  __typename?: 'Shipment';
+  id: Scalars['ID']['output'];
+};
+
+/** A shipment of one of the customer's orders was created or its tracking changed. */
+export type ShipmentActivity = CustomerActivity & {
+  __typename?: 'ShipmentActivity';
+  customer: Customer;
+  id: Scalars['ID']['output'];
+  kind: CustomerActivityKind;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The shipment (its fields come from the carrier). */
+  shipment: Shipment;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Everything that happens to one customer, in any system, as it happens: new interactions, order
+   * changes, shipment updates and social mentions (the continuous customer context). kinds narrows to
+   * some of them.
+   */
+  customerActivity: CustomerActivity;
+};
+
+
+export type SubscriptionCustomerActivityArgs = {
+  customerId: Scalars['ID']['input'];
+  kinds?: InputMaybe<Array<CustomerActivityKind>>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -219,6 +317,15 @@ export type FederationReferenceTypes = ResolversObject<{
 }>;
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  CustomerActivity:
+    | ( InteractionActivityModelModel )
+    | ( MentionActivityModelModel )
+    | ( OrderActivityModelModel )
+    | ( ShipmentActivityModelModel )
+  ;
+}>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -226,15 +333,26 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CustomerActivity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CustomerActivity']>;
+  CustomerActivityKind: CustomerActivityKind;
   CustomerSearchResult: ResolverTypeWrapper<CustomerSearchPageModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Identity: ResolverTypeWrapper<IdentityLinkModel>;
   IdentityNamespace: IdentityNamespace;
   Interaction: ResolverTypeWrapper<InteractionModel>;
+  InteractionActivity: ResolverTypeWrapper<InteractionActivityModelModel>;
   InteractionChannel: InteractionChannel;
   InteractionKind: InteractionKind;
+  Mention: ResolverTypeWrapper<Mention>;
+  MentionActivity: ResolverTypeWrapper<MentionActivityModelModel>;
+  Order: ResolverTypeWrapper<Order>;
+  OrderActivity: ResolverTypeWrapper<OrderActivityModelModel>;
+  OrderChange: OrderChange;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Shipment: ResolverTypeWrapper<Shipment>;
+  ShipmentActivity: ResolverTypeWrapper<ShipmentActivityModelModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -243,12 +361,21 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CustomerActivity: ResolversInterfaceTypes<ResolversParentTypes>['CustomerActivity'];
   CustomerSearchResult: CustomerSearchPageModel;
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
   Identity: IdentityLinkModel;
   Interaction: InteractionModel;
+  InteractionActivity: InteractionActivityModelModel;
+  Mention: Mention;
+  MentionActivity: MentionActivityModelModel;
+  Order: Order;
+  OrderActivity: OrderActivityModelModel;
   Query: Record<PropertyKey, never>;
+  Shipment: Shipment;
+  ShipmentActivity: ShipmentActivityModelModel;
+  Subscription: Record<PropertyKey, never>;
 }>;
 
 export type CustomerResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
@@ -263,6 +390,10 @@ export type CustomerResolvers<ContextType = CrmContext, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CustomerActivityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomerActivity'] = ResolversParentTypes['CustomerActivity']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'InteractionActivity' | 'MentionActivity' | 'OrderActivity' | 'ShipmentActivity', ParentType, ContextType>;
 }>;
 
 export type CustomerSearchResultResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomerSearchResult'] = ResolversParentTypes['CustomerSearchResult']> = ResolversObject<{
@@ -291,6 +422,43 @@ export type InteractionResolvers<ContextType = CrmContext, ParentType extends Re
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type InteractionActivityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['InteractionActivity'] = ResolversParentTypes['InteractionActivity']> = ResolversObject<{
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interaction?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CustomerActivityKind'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MentionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type MentionActivityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['MentionActivity'] = ResolversParentTypes['MentionActivity']> = ResolversObject<{
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CustomerActivityKind'], ParentType, ContextType>;
+  mention?: Resolver<ResolversTypes['Mention'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrderResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type OrderActivityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderActivity'] = ResolversParentTypes['OrderActivity']> = ResolversObject<{
+  change?: Resolver<ResolversTypes['OrderChange'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CustomerActivityKind'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customerByIdentity?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByIdentityArgs, 'namespace' | 'value'>>;
@@ -298,12 +466,38 @@ export type QueryResolvers<ContextType = CrmContext, ParentType extends Resolver
   searchCustomers?: Resolver<ResolversTypes['CustomerSearchResult'], ParentType, ContextType, RequireFields<QuerySearchCustomersArgs, 'first' | 'query'>>;
 }>;
 
+export type ShipmentResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ShipmentActivityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ShipmentActivity'] = ResolversParentTypes['ShipmentActivity']> = ResolversObject<{
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CustomerActivityKind'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  customerActivity?: SubscriptionResolver<ResolversTypes['CustomerActivity'], "customerActivity", ParentType, ContextType, RequireFields<SubscriptionCustomerActivityArgs, 'customerId'>>;
+}>;
+
 export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
+  CustomerActivity?: CustomerActivityResolvers<ContextType>;
   CustomerSearchResult?: CustomerSearchResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Identity?: IdentityResolvers<ContextType>;
   Interaction?: InteractionResolvers<ContextType>;
+  InteractionActivity?: InteractionActivityResolvers<ContextType>;
+  Mention?: MentionResolvers<ContextType>;
+  MentionActivity?: MentionActivityResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderActivity?: OrderActivityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Shipment?: ShipmentResolvers<ContextType>;
+  ShipmentActivity?: ShipmentActivityResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 

@@ -90,6 +90,22 @@ export type StockLevel = {
   onHand: Scalars['Int']['output'];
   product: Product;
   reserved: Scalars['Int']['output'];
+  sku: Scalars['ID']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * A product's stock in one centre, each time its on-hand, reserved, available or incoming quantity
+   * changes (in the hub or straight in the warehouse system). Only the given SKUs when set (1 to 200 of
+   * them); every SKU when omitted.
+   */
+  stockChanged: StockLevel;
+};
+
+
+export type SubscriptionStockChangedArgs = {
+  skus?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -204,6 +220,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   StockLevel: ResolverTypeWrapper<StockLevelModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -221,6 +238,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   StockLevel: StockLevelModel;
+  Subscription: Record<PropertyKey, never>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -273,6 +291,11 @@ export type StockLevelResolvers<ContextType = InventoryContext, ParentType exten
   onHand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  stockChanged?: SubscriptionResolver<ResolversTypes['StockLevel'], "stockChanged", ParentType, ContextType, Partial<SubscriptionStockChangedArgs>>;
 }>;
 
 export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
@@ -284,5 +307,6 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   ProductAvailability?: ProductAvailabilityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   StockLevel?: StockLevelResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 

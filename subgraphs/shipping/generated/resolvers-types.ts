@@ -86,6 +86,17 @@ export type ShipmentStatus =
   | 'OUT_FOR_DELIVERY'
   | 'RETURNED';
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The order's shipments as they are created and as their status or tracking changes. */
+  shipmentUpdated: Shipment;
+};
+
+
+export type SubscriptionShipmentUpdatedArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
 export type TrackingEvent = {
   __typename?: 'TrackingEvent';
   at: Scalars['DateTime']['output'];
@@ -204,6 +215,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
   ShipmentStatus: ShipmentStatus;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TrackingEvent: ResolverTypeWrapper<TrackingEventModel>;
 }>;
 
@@ -219,6 +231,7 @@ export type ResolversParentTypes = ResolversObject<{
   Order: OrderRefModel;
   Query: Record<PropertyKey, never>;
   Shipment: ShipmentModel;
+  Subscription: Record<PropertyKey, never>;
   TrackingEvent: TrackingEventModel;
 }>;
 
@@ -266,6 +279,10 @@ export type ShipmentResolvers<ContextType = ShippingContext, ParentType extends 
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  shipmentUpdated?: SubscriptionResolver<ResolversTypes['Shipment'], "shipmentUpdated", ParentType, ContextType, RequireFields<SubscriptionShipmentUpdatedArgs, 'orderId'>>;
+}>;
+
 export type TrackingEventResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['TrackingEvent'] = ResolversParentTypes['TrackingEvent']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -281,6 +298,7 @@ export type Resolvers<ContextType = ShippingContext> = ResolversObject<{
   Order?: OrderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TrackingEvent?: TrackingEventResolvers<ContextType>;
 }>;
 

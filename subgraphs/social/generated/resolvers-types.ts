@@ -93,6 +93,21 @@ export type SocialProfile = {
   network: SocialNetwork;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Mentions as they are received (each mention once, however often the network redelivers it).
+   * complaintsOnly keeps complaints only; minFollowers keeps authors with at least that many followers.
+   */
+  mentionReceived: Mention;
+};
+
+
+export type SubscriptionMentionReceivedArgs = {
+  complaintsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  minFollowers?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -208,6 +223,7 @@ export type ResolversTypes = ResolversObject<{
   Sentiment: Sentiment;
   SocialNetwork: SocialNetwork;
   SocialProfile: ResolverTypeWrapper<SocialProfileModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -222,6 +238,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Query: Record<PropertyKey, never>;
   SocialProfile: SocialProfileModel;
+  Subscription: Record<PropertyKey, never>;
 }>;
 
 export type CustomerResolvers<ContextType = SocialContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
@@ -265,11 +282,16 @@ export type SocialProfileResolvers<ContextType = SocialContext, ParentType exten
   network?: Resolver<ResolversTypes['SocialNetwork'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = SocialContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  mentionReceived?: SubscriptionResolver<ResolversTypes['Mention'], "mentionReceived", ParentType, ContextType, RequireFields<SubscriptionMentionReceivedArgs, 'complaintsOnly'>>;
+}>;
+
 export type Resolvers<ContextType = SocialContext> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Mention?: MentionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SocialProfile?: SocialProfileResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 
