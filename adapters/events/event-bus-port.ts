@@ -8,7 +8,12 @@ export interface HubEventPayloads {
   /** An order was created, changed or deleted (in the hub or straight in the ERP). */
   'order.updated': { orderId: string; accountNumber: string | null; customerId: string | null; change: 'created' | 'updated' | 'deleted' };
   /** A shipment or its tracking changed. */
-  'shipment.updated': { shipmentId: string; orderId: string };
+  'shipment.updated': {
+    shipmentId: string;
+    orderId: string;
+    /** The customer the order belongs to, when the publisher knows it: the CRM's customerActivity hears only events that name their customer. */
+    customerId?: string | null;
+  };
   /** A social mention was stored. */
   'mention.received': { mentionId: string; customerId: string | null; isComplaint: boolean; followers: number };
   /** A CRM interaction (call, chat, e-mail, case) was recorded. */
