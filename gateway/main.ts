@@ -1,0 +1,69 @@
+// The gateway on its own: `npm run gateway -- --supergraph <file> --port <port>`.
+// The only gateway file that reads the environment and the command line.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createLogger } from '../lib/logger';
+import { GATEWAY_USAGE, parseGatewayConfig } from './cli-config';
+import { executorByName } from './execution/executors';
+import { startGateway } from './service';
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(GATEWAY_USAGE);
+    return;
+  }
+  const config = parseGatewayConfig(process.argv.slice(2), process.env, join(__dirname, '..', 'schema', 'supergraph.graphql'));
+  const log = createLogger({ name: 'gateway', level: config.logLevel });
+  const supergraphPath = resolve(config.supergraphPath);
+  let supergraphSdl: string;
+  try {
+    supergraphSdl = readFileSync(supergraphPath, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the supergraph ${supergraphPath}: ${(error as Error).message}`);
+  }
+  const service = await startGateway({
+    supergraphSdl,
+    subgraphUrls: config.subgraphUrls,
+    port: config.port,
+    host: config.host,
+    log,
+    graphiql: config.graphiql,
+    introspection: config.introspection,
+    cors: config.cors,
+    maxDepth: config.maxDepth,
+    maxTokens: config.maxTokens,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    executor: executorByName(config.executor),
+  });
+  log.info(
+    { url: service.endpoint, supergraph: supergraphPath, subgraphs: Object.fromEntries(service.gateway.subgraphs.map((s) => [s.name, s.url])), executor: config.executor },
+    `Touchpoint gateway ready at ${service.endpoint}`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'stopping the gateway');
+    service.close().then(
+      () => {
+        log.info('gateway stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'gateway did not stop cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`gateway: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

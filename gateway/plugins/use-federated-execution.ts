@@ -1,0 +1,118 @@
+import { GraphQLError, getOperationAST, getVariableValues, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from '../../lib/logger';
+import type { GatewayContext } from '../context';
+import type { ExecutionRequest, OperationExecutor } from '../execution/operation-executor';
+import { REQUEST_ID_HEADER } from '../request-ids';
+
+export interface FederatedExecutionOptions {
+  executor: OperationExecutor;
+  /** Client request headers passed on to every subgraph (lower case); x-request-id always is. */
+  forwardHeaders: ReadonlyArray<string>;
+}
+
+// A request error in the GraphQL-over-HTTP sense: 400 for application/graphql-response+json clients.
+const REQUEST_ERROR_HTTP = { status: 400, spec: true };
+
+function isSafe(error: unknown): boolean {
+  return error instanceof GraphQLError && (error.originalError == null || isSafe(error.originalError));
+}
+
+/** Masks every error the executor did not mean clients to see, logging it with the request id. */
+function maskUnexpected(result: ExecutionResult, log: Logger): ExecutionResult {
+  if (!result.errors?.some((error) => !isSafe(error))) return result;
+  const errors = result.errors.map((error) => {
+    if (isSafe(error)) return error;
+    log.error({ err: error.originalError ?? error }, 'unexpected error while executing an operation');
+    return new GraphQLError('Unexpected error.', { path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+  return { ...result, errors };
+}
+
+async function* maskStream(results: AsyncIterable<ExecutionResult>, log: Logger): AsyncGenerator<ExecutionResult> {
+  for await (const result of results) yield maskUnexpected(result, log);
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+function requestError(message: string): ExecutionResult {
+  return { errors: [new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: REQUEST_ERROR_HTTP } })] };
+}
+
+/**
+ * Serves the executor's API schema (so yoga parses and validates against it) and hands every
+ * validated operation, with its variables coerced, to the executor.
+ */
+export function useFederatedExecution({ executor, forwardHeaders }: FederatedExecutionOptions): Plugin {
+  const toRequest = (args: ExecutionArgs): ExecutionRequest | ExecutionResult => {
+    const context = args.contextValue as GatewayContext;
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) {
+      return requestError(args.operationName ? `No operation named "${args.operationName}" in the document` : 'The document holds several operations: say which to run with operationName');
+    }
+    const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
+    if (variables.errors) {
+      return {
+        errors: variables.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'BAD_USER_INPUT', http: REQUEST_ERROR_HTTP } })),
+      };
+    }
+    const headers: Record<string, string> = {};
+    for (const name of forwardHeaders) {
+      const value = context.request.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    headers[REQUEST_ID_HEADER] = context.requestId;
+    return {
+      document: args.document,
+      operationName: args.operationName ?? operation.name?.value ?? null,
+      variables: variables.coerced,
+      forwardHeaders: headers,
+      requestId: context.requestId,
+      log: context.log,
+      source: context.params?.query ?? undefined,
+    };
+  };
+
+  const failed = (error: unknown, log: Logger): ExecutionResult => {
+    log.error({ err: error }, 'the executor failed');
+    return { errors: [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
+  };
+
+  const execute = async (args: ExecutionArgs): Promise<ExecutionResult> => {
+    const request = toRequest(args);
+    if (!('document' in request)) return request;
+    try {
+      return maskUnexpected(await executor.execute(request), request.log);
+    } catch (error) {
+      return failed(error, request.log);
+    }
+  };
+
+  const subscribe = async (args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> => {
+    const request = toRequest(args);
+    if (!('document' in request)) return request;
+    if (!executor.subscribe) {
+      return { errors: [new GraphQLError('Subscriptions are not supported by this gateway executor', { extensions: { code: 'OPERATION_NOT_SUPPORTED' } })] };
+    }
+    try {
+      const result = await executor.subscribe(request);
+      return isAsyncIterable(result) ? maskStream(result, request.log) : maskUnexpected(result, request.log);
+    } catch (error) {
+      return failed(error, request.log);
+    }
+  };
+
+  return {
+    onPluginInit({ setSchema }) {
+      setSchema(executor.schema);
+    },
+    onExecute({ setExecuteFn }) {
+      setExecuteFn(execute);
+    },
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn(subscribe);
+    },
+  };
+}

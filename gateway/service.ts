@@ -1,0 +1,53 @@
+import type { Server } from 'node:http';
+import { listen } from '../subgraphs/shared/listen';
+import type { RunningService } from '../subgraphs/shared/running-service';
+import { createGateway, type Gateway, type GatewayOptions } from './create-gateway';
+
+export interface StartGatewayOptions extends GatewayOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** How long in-flight requests may run on after close() before their connections are cut. */
+  shutdownGraceMs?: number;
+}
+
+export interface GatewayService extends RunningService {
+  gateway: Gateway;
+}
+
+/** Stops accepting connections, lets in-flight requests finish (up to graceMs), then cuts the rest. */
+function drain(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/** Builds the gateway and serves it over HTTP; `close` drains the server, then releases the executor. */
+export async function startGateway({ port = 0, host = '127.0.0.1', shutdownGraceMs = 5000, ...options }: StartGatewayOptions): Promise<GatewayService> {
+  const gateway = await createGateway(options);
+  let listening;
+  try {
+    listening = await listen(gateway.yoga, port, host);
+  } catch (error) {
+    await gateway.close();
+    throw error;
+  }
+  const { server, url } = listening;
+  let closing: Promise<void> | undefined;
+  return {
+    name: 'gateway',
+    url,
+    endpoint: `${url}${options.graphqlEndpoint ?? '/graphql'}`,
+    gateway,
+    close() {
+      closing ??= drain(server, shutdownGraceMs).then(() => gateway.close());
+      return closing;
+    },
+  };
+}
