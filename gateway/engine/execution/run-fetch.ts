@@ -1,6 +1,7 @@
 import { UpstreamUnavailableError } from '../../../lib/errors';
 import type { CompiledFetch } from '../plan/compiled-fetch';
 import { bodyPrefixFor } from '../plan/compiled-fetch';
+import type { RepresentationBatch } from '../plan/representation-encoder';
 import type { SubgraphErrorPayload, SubgraphResponse } from '../transport/subgraph-fetcher';
 import { collectEntities, collectEntitiesWithAncestors, collectEntityPaths } from './collect-entities';
 import type { Cursor, ExecutionState } from './execution-state';
@@ -16,7 +17,7 @@ type Json = Record<string, unknown>;
  */
 export async function runFetch(state: ExecutionState, fetch: CompiledFetch, cursor: Cursor): Promise<void> {
   try {
-    if (fetch.representation === null) await runRootFetch(state, fetch, cursor);
+    if (fetch.representations === null) await runRootFetch(state, fetch, cursor);
     else if (fetch.context === null) await runEntityFetch(state, fetch, cursor);
     else await runContextualEntityFetch(state, fetch, cursor);
   } catch (error) {
@@ -48,10 +49,10 @@ async function runRootFetch(state: ExecutionState, fetch: CompiledFetch, cursor:
 async function runEntityFetch(state: ExecutionState, fetch: CompiledFetch, cursor: Cursor): Promise<void> {
   const entities = collectEntities(cursor.root, cursor.path);
   if (entities.length === 0) return;
-  const batch = new RepresentationBatch();
+  const batch = fetch.representations!();
   const slotOf = new Int32Array(entities.length);
-  for (let i = 0; i < entities.length; i++) slotOf[i] = batch.add(fetch, entities[i]);
-  if (batch.size === 0) return;
+  for (let i = 0; i < entities.length; i++) slotOf[i] = batch.add(entities[i]);
+  if (batch.json.length === 0) return;
   const members = variableMembers(fetch, state);
   const body = `${fetch.bodyPrefix}"representations":[${batch.json.join(',')}]${members ? `,${members}` : ''}}}`;
   const response = await send(state, fetch, body);
@@ -59,7 +60,7 @@ async function runEntityFetch(state: ExecutionState, fetch: CompiledFetch, curso
     reportEntityErrors(state, fetch, response.errors, cursor, (alias, index) => (alias === '_entities' ? indicesOf(slotOf, index) : []));
   }
   if (!response.data) return;
-  const received = entitiesOf(response.data, '_entities', batch.size);
+  const received = entitiesOf(response.data, '_entities', batch.json.length);
   mergeEntities(state, fetch, entities, slotOf, received);
 }
 
@@ -68,6 +69,7 @@ async function runContextualEntityFetch(state: ExecutionState, fetch: CompiledFe
   const items = collectEntitiesWithAncestors(cursor.root, cursor.path);
   if (items.length === 0) return;
   const groups: Array<{ values: unknown[]; batch: RepresentationBatch }> = [];
+  const newBatch = fetch.representations!;
   const groupByValues = new Map<string, number>();
   const groupOf = new Int32Array(items.length);
   const slotOf = new Int32Array(items.length);
@@ -77,13 +79,13 @@ async function runContextualEntityFetch(state: ExecutionState, fetch: CompiledFe
     let group = groupByValues.get(key);
     if (group === undefined) {
       group = groups.length;
-      groups.push({ values, batch: new RepresentationBatch() });
+      groups.push({ values, batch: newBatch() });
       groupByValues.set(key, group);
     }
     groupOf[i] = group;
-    slotOf[i] = groups[group].batch.add(fetch, items[i].entity);
+    slotOf[i] = groups[group].batch.add(items[i].entity);
   }
-  const sending = groups.filter((group) => group.batch.size > 0);
+  const sending = groups.filter((group) => group.batch.json.length > 0);
   if (sending.length === 0) return;
   const members: string[] = [];
   sending.forEach((group, g) => {
@@ -106,7 +108,7 @@ async function runContextualEntityFetch(state: ExecutionState, fetch: CompiledFe
   }
   if (!response.data) return;
   const data = response.data;
-  const receivedPerGroup = sending.map((group, g) => entitiesOf(data, `_${g}`, group.batch.size));
+  const receivedPerGroup = sending.map((group, g) => entitiesOf(data, `_${g}`, group.batch.json.length));
   for (let i = 0; i < items.length; i++) {
     const g = sentIndex[groupOf[i]];
     if (g < 0 || slotOf[i] < 0) continue;
@@ -116,31 +118,6 @@ async function runContextualEntityFetch(state: ExecutionState, fetch: CompiledFe
     if (value.__typename === undefined) value.__typename = items[i].entity.__typename;
     fetch.outputRewrites?.(value);
     mergeResult(items[i].entity, value);
-  }
-}
-
-/** Representations of one fetch, each sent once however many entities share it. */
-class RepresentationBatch {
-  readonly json: string[] = [];
-  private readonly slots = new Map<string, number>();
-
-  get size(): number {
-    return this.json.length;
-  }
-
-  /** The slot of the entity's representation, or -1 when the entity is not sent. */
-  add(fetch: CompiledFetch, entity: Json): number {
-    const representation = fetch.representation!(entity);
-    if (representation === null) return -1;
-    fetch.inputRewrites?.(representation);
-    const json = JSON.stringify(representation);
-    let slot = this.slots.get(json);
-    if (slot === undefined) {
-      slot = this.json.length;
-      this.json.push(json);
-      this.slots.set(json, slot);
-    }
-    return slot;
   }
 }
 

@@ -2,7 +2,7 @@ import type { FetchNode } from '@apollo/query-planner';
 import type { TypeRelations } from '../type-relations';
 import { compileContextArguments, type ContextArguments } from './context-arguments';
 import { compileDataRewriter, type DataRewriter } from './data-rewrites';
-import { compileRepresentationBuilder, type RepresentationBuilder } from './representation-builder';
+import { compileRepresentations, type RepresentationBatchFactory } from './representation-encoder';
 
 /** A plan's fetch, prepared once: everything that does not depend on the request is computed here. */
 export interface CompiledFetch {
@@ -12,9 +12,8 @@ export interface CompiledFetch {
   readonly bodyPrefix: string;
   /** Client variables this fetch uses (only these are sent). */
   readonly variableUsages: ReadonlyArray<string>;
-  /** Set for entity fetches (`_entities`). */
-  readonly representation: RepresentationBuilder | null;
-  readonly inputRewrites: DataRewriter | null;
+  /** Set for entity fetches (`_entities`): collects the representations to send, input rewrites applied. */
+  readonly representations: RepresentationBatchFactory | null;
   readonly outputRewrites: DataRewriter | null;
   readonly context: ContextArguments | null;
   readonly operationName: string | undefined;
@@ -29,8 +28,7 @@ export function compileFetch(node: FetchNode, url: string, types: TypeRelations)
     url,
     bodyPrefix: bodyPrefixFor(node.operation, node.operationName),
     variableUsages: (node.variableUsages ?? []).filter((name) => !contextual.has(name)),
-    representation: node.requires ? compileRepresentationBuilder(node.requires, types) : null,
-    inputRewrites: compileDataRewriter(node.inputRewrites, types),
+    representations: node.requires ? compileRepresentations(node.requires, types, compileDataRewriter(node.inputRewrites, types)) : null,
     outputRewrites: compileDataRewriter(node.outputRewrites, types),
     context,
     operationName: node.operationName,
