@@ -4,7 +4,6 @@ import { GraphQLError, getOperationAST, print, type ExecutionResult } from 'grap
 import type { Logger } from '../../lib/logger';
 import type { ExecutionRequest, ExecutorFactory, OperationExecutor } from './operation-executor';
 import { SubgraphDataSource, type SubgraphRequestContext } from './subgraph-data-source';
-import { toClientSubgraphError } from './subgraph-errors';
 
 type GatewayRequestContext = Parameters<ApolloGateway['executor']>[0];
 type ApolloLogger = GatewayRequestContext['logger'];
@@ -64,9 +63,8 @@ export const createApolloGatewayExecutor: ExecutorFactory = async ({ supergraphS
       metrics: {},
       overallCachePolicy: undefined,
     } satisfies GatewayRequestContext;
-    const result = await executor(requestContext);
-    if (!result.errors) return result;
-    return { ...result, errors: result.errors.map(toClientSubgraphError) };
+    // Subgraph errors come back with `extensions.serviceName`; the server gives them their client shape.
+    return executor(requestContext);
   };
 
   const executorApi: OperationExecutor = {

@@ -19,9 +19,11 @@ export interface ExecutionRequest {
  * Runs federated operations against a supergraph. The gateway server depends only on this
  * interface, so the execution engine can change without touching the HTTP side.
  *
- * Errors in a result that are `GraphQLError`s without an `originalError` are shown to clients as
- * they are (subgraph errors carry `extensions.serviceName`); anything else is masked by the
- * server and logged with the request id.
+ * Errors a subgraph reported carry `extensions.serviceName` (and the subgraph's code, or
+ * `SUBGRAPH_UNAVAILABLE` / `DOWNSTREAM_SERVICE_ERROR` when it failed to answer); the server gives
+ * them one client shape (safe extensions, a message naming the subgraph for failures). Other
+ * `GraphQLError`s without an `originalError` are shown as they are; anything else is masked by
+ * the server and logged with the request id.
  */
 export interface OperationExecutor {
   /** The API schema clients see (the supergraph without federation internals). */

@@ -3,6 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../../lib/logger';
 import type { GatewayContext } from '../context';
 import type { ExecutionRequest, OperationExecutor } from '../execution/operation-executor';
+import { toClientSubgraphError } from '../execution/subgraph-errors';
 import { REQUEST_ID_HEADER } from '../request-ids';
 
 export interface FederatedExecutionOptions {
@@ -18,10 +19,19 @@ function isSafe(error: unknown): boolean {
   return error instanceof GraphQLError && (error.originalError == null || isSafe(error.originalError));
 }
 
-/** Masks every error the executor did not mean clients to see, logging it with the request id. */
+function fromSubgraph(error: GraphQLError): boolean {
+  return typeof error.extensions?.serviceName === 'string';
+}
+
+/**
+ * Subgraph errors (they carry `extensions.serviceName`, whichever executor ran) reach clients in
+ * one shape; every other error the executor did not mean clients to see is masked and logged
+ * with the request id.
+ */
 function maskUnexpected(result: ExecutionResult, log: Logger): ExecutionResult {
-  if (!result.errors?.some((error) => !isSafe(error))) return result;
+  if (!result.errors?.some((error) => fromSubgraph(error) || !isSafe(error))) return result;
   const errors = result.errors.map((error) => {
+    if (fromSubgraph(error)) return toClientSubgraphError(error);
     if (isSafe(error)) return error;
     log.error({ err: error.originalError ?? error }, 'unexpected error while executing an operation');
     return new GraphQLError('Unexpected error.', { path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });

@@ -12,7 +12,7 @@ const logLines: Array<Record<string, unknown>> = [];
 const rawLog: string[] = [];
 
 const query = (body: Parameters<typeof postGraphQL>[2], headers?: Record<string, string>) =>
-  postGraphQL((input, init) => Promise.resolve(gateway.yoga.fetch(input, init)), 'http://gateway/graphql', body, headers);
+  postGraphQL((input, init) => Promise.resolve(gateway.yoga.fetch(input, init ?? {})), 'http://gateway/graphql', body, headers);
 
 beforeAll(async () => {
   world = await startFixtureWorld();
