@@ -80,7 +80,7 @@ export class PollLoop {
   }
 
   private async loop(): Promise<void> {
-    if (this.stopped || this.running) return;
+    if (this.stopped) return;
     let next = this.options.intervalMs;
     try {
       const more = await this.runOnce();
