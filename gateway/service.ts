@@ -18,10 +18,12 @@ export interface GatewayService extends RunningService {
 /** Stops accepting connections, lets in-flight requests finish (up to graceMs), then cuts the rest. */
 function drain(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-    timer.unref();
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    // A keep-alive connection turns idle when its last response is sent: close it then, not at the deadline.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     server.close(() => {
-      clearTimeout(timer);
+      clearTimeout(deadline);
+      clearInterval(sweep);
       resolve();
     });
     server.closeIdleConnections();
