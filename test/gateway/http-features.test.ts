@@ -1,7 +1,10 @@
 // What operators and browser clients see around the GraphQL endpoint: health and readiness, CORS,
 // introspection switch, GraphiQL served from the gateway itself, and subgraph URL overrides.
+import { GraphQLError } from 'graphql';
+import pino from 'pino';
 import { createGateway, type Gateway, type GatewayOptions } from '../../gateway/create-gateway';
 import { executors } from '../../gateway/execution/executors';
+import type { ExecutorFactory } from '../../gateway/execution/operation-executor';
 import { postGraphQL } from './support/gateway-client';
 import { composeSupergraph, startFixtureWorld, type FixtureWorld } from './support/fixture-subgraphs';
 
@@ -187,6 +190,32 @@ describe('executors', () => {
         ],
       },
     });
+  });
+
+  it('masks what an executor did not mean clients to see, and logs it with the request id', async () => {
+    const logged: string[] = [];
+    const log = pino({ level: 'error' }, { write: (line: string) => logged.push(line) });
+    const failing: ExecutorFactory = async (config) => {
+      const real = await executors.apollo(config);
+      return {
+        schema: real.schema,
+        close: () => real.close(),
+        execute: async (request) => {
+          if (request.operationName === 'Throws') throw new Error('pool exhausted at /srv/touchpoint/db.ts:42');
+          return { data: { user: null }, errors: [new GraphQLError('wrapped', { path: ['user'], originalError: new Error('secret token abc') })] };
+        },
+      };
+    };
+    const gateway = await gatewayWith({ executor: failing, log });
+    const thrown = await query(gateway, 'query Throws { topProducts { name } }', { 'x-request-id': 'mask-1' });
+    expect(thrown.body).toEqual({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    const wrapped = await query(gateway, 'query Wraps { user(id: "u1") { name } }', { 'x-request-id': 'mask-2' });
+    expect(wrapped.body).toEqual({ data: { user: null }, errors: [{ message: 'Unexpected error.', path: ['user'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    const entries = logged.map((line) => JSON.parse(line) as { requestId?: string; err?: { message?: string } });
+    expect(entries).toEqual([
+      expect.objectContaining({ requestId: 'mask-1', err: expect.objectContaining({ message: 'pool exhausted at /srv/touchpoint/db.ts:42' }) }),
+      expect.objectContaining({ requestId: 'mask-2', err: expect.objectContaining({ message: 'secret token abc' }) }),
+    ]);
   });
 
   it('refuses subscriptions with a clear error when the executor cannot run them', async () => {
