@@ -1,6 +1,7 @@
 // The legacy CRM's REST endpoints (v1). Batch endpoints take at most CRM_BATCH_LIMIT ids.
 import { Router, type StandInResponse } from '../shared/router';
 import { CHANNEL_CODES } from './crm-records';
+import { addChangeFeedRoutes } from './crm-change-routes';
 import type { CrmStore } from './crm-store';
 
 export const CRM_BATCH_LIMIT = 1000;
@@ -31,7 +32,7 @@ function idList(body: unknown, field: string): string[] | StandInResponse {
 }
 
 export function crmRoutes(store: CrmStore): Router {
-  return new Router()
+  const router = new Router()
     .get('/api/v1/contacts/search', (req) => {
       const q = req.query.get('q') ?? '';
       const maxRows = Number(req.query.get('max_rows') ?? 20);
@@ -88,4 +89,5 @@ export function crmRoutes(store: CrmStore): Router {
       const activities = [...new Set(ids)].flatMap((id) => store.activitiesOf(id, channels, max));
       return { status: 200, body: { ACTIVITIES: activities } };
     });
+  return addChangeFeedRoutes(router, store, crmError);
 }

@@ -1,6 +1,7 @@
 // The demo CRM's data, indexed for the stand-in's endpoints.
 import type { DemoDataset } from '../../data/demo-dataset';
 import { toActivityRecord, toContactRecord, type ActivityRecord, type ContactRecord } from './crm-records';
+import { ActivityLog } from './crm-activity-log';
 
 interface Searchable {
   record: ContactRecord;
@@ -13,6 +14,9 @@ export class CrmStore {
   private readonly searchable: Searchable[] = [];
   /** Activities per contact, newest first. */
   private readonly activities = new Map<string, ActivityRecord[]>();
+  /** Activities recorded since start-up, for the change feed. */
+  readonly log = new ActivityLog();
+  private lastActivityNo = 0;
 
   constructor(dataset: DemoDataset) {
     for (const customer of [...dataset.customers].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -29,7 +33,22 @@ export class CrmStore {
       const list = this.activities.get(interaction.customerId) ?? [];
       list.push(toActivityRecord(interaction));
       this.activities.set(interaction.customerId, list);
+      const no = /^I-(\d+)$/.exec(interaction.id);
+      if (no) this.lastActivityNo = Math.max(this.lastActivityNo, Number(no[1]));
     }
+  }
+
+  /** Records a new activity (the next number after the demo's), and appends it to the change feed. */
+  recordActivity(activity: Omit<ActivityRecord, 'ACT_ID'>, at: Date): ActivityRecord {
+    this.lastActivityNo += 1;
+    const record: ActivityRecord = { ACT_ID: `I-${String(this.lastActivityNo).padStart(7, '0')}`, ...activity };
+    const list = this.activities.get(record.CONTACT_ID) ?? [];
+    // Newest first: timestamps are fixed-width digits, so text order is time order.
+    const position = list.findIndex((a) => a.ACT_TS < record.ACT_TS || (a.ACT_TS === record.ACT_TS && a.ACT_ID < record.ACT_ID));
+    list.splice(position < 0 ? list.length : position, 0, record);
+    this.activities.set(record.CONTACT_ID, list);
+    this.log.append(record, at);
+    return record;
   }
 
   contact(id: string): ContactRecord | null {
