@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       if (answer.errors || !answer.data) throw new Error(`${gateway.label} answered with errors: ${text.slice(0, 500)}`);
       if (reference === undefined) reference = answer.data;
       else if (!isDeepStrictEqual(answer.data, reference)) throw new Error(`${gateway.label}'s answer differs from ${gateways[0].label}'s`);
-      const fetches = Object.entries(after).map(([name, n]) => `${name} ${n - (before[name] ?? 0)}`).join(', ');
+      const fetches = Object.entries(after).map(([name, n]) => `${name} ${n.requests - (before[name]?.requests ?? 0)}`).join(', ');
       console.log(`${gateway.label.padEnd(16)} answer ${(text.length / 1024).toFixed(1)} KB; subgraph requests per client request: ${fetches}`);
     }
     console.log('all gateways return the same answer\n');
@@ -106,11 +106,13 @@ async function main(): Promise<void> {
       const order = gateways.map((_, i) => gateways[(i + round) % gateways.length]);
       for (const gateway of order) {
         const cpuBefore = cpuTimeMs(gateway.process.pid);
+        const connectionsBefore = totalConnections(await stats(control));
         const result = await load(gateway.url, options.seconds);
         result.cpuMsPerRequest = (cpuTimeMs(gateway.process.pid) - cpuBefore) / Math.max(1, result.requests);
+        result.subgraphConnections = totalConnections(await stats(control)) - connectionsBefore;
         rounds.get(gateway.id)!.push(result);
         console.log(
-          `round ${round + 1} ${gateway.label.padEnd(16)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${result.p50Ms.toFixed(1)} ms  p99 ${result.p99Ms.toFixed(1)} ms  CPU ${result.cpuMsPerRequest.toFixed(2)} ms/req  failures ${result.failures}`,
+          `round ${round + 1} ${gateway.label.padEnd(16)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${result.p50Ms.toFixed(1)} ms  p99 ${result.p99Ms.toFixed(1)} ms  CPU ${result.cpuMsPerRequest.toFixed(2)} ms/req  new subgraph connections ${result.subgraphConnections}  failures ${result.failures}`,
         );
       }
     }
@@ -121,8 +123,12 @@ async function main(): Promise<void> {
   }
 }
 
-async function stats(control: string): Promise<Record<string, number>> {
-  return (await (await fetch(control)).json()) as Record<string, number>;
+async function stats(control: string): Promise<Record<string, { requests: number; connections: number }>> {
+  return (await (await fetch(control)).json()) as Record<string, { requests: number; connections: number }>;
+}
+
+function totalConnections(counts: Record<string, { connections: number }>): number {
+  return Object.values(counts).reduce((sum, c) => sum + c.connections, 0);
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,8 @@ export interface WrkResult {
   failures: number;
   /** CPU time the gateway process used per request during the run (filled in by the runner). */
   cpuMsPerRequest: number;
+  /** Connections the gateway opened to the subgraphs during the run (filled in by the runner). */
+  subgraphConnections: number;
 }
 
 /** A wrk Lua script that POSTs the given JSON body. */
@@ -64,5 +66,6 @@ export function parseWrk(output: string): WrkResult {
     requests: number(/(\d+) requests in/),
     failures: number(/Non-2xx or 3xx responses: (\d+)/) + socketErrors,
     cpuMsPerRequest: NaN,
+    subgraphConnections: NaN,
   };
 }

@@ -10,6 +10,8 @@ export interface ServedSubgraph {
   url: string;
   /** GraphQL requests answered so far. */
   requests(): number;
+  /** TCP connections accepted so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -56,12 +58,17 @@ export async function servePrecomputedSubgraph(definition: BenchSubgraph, host =
     });
   });
   server.keepAliveTimeout = 60_000;
+  let connections = 0;
+  server.on('connection', () => {
+    connections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     name: definition.name,
     url: `http://${host}:${port}/graphql`,
     requests: () => count,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

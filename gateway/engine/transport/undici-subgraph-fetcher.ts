@@ -1,6 +1,21 @@
 import { Pool } from 'undici';
 import { UpstreamUnavailableError } from '../../../lib/errors';
+import { dispatchText } from './dispatch-text';
 import type { SubgraphFetcher, SubgraphRequest, SubgraphResponse } from './subgraph-fetcher';
+
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+
+// Most requests forward the same few headers: reuse the merged object per forwarded-headers object.
+const mergedHeaders = new WeakMap<object, Record<string, string>>();
+
+function headersFor(forwarded: Readonly<Record<string, string>>): Record<string, string> {
+  let merged = mergedHeaders.get(forwarded);
+  if (!merged) {
+    merged = { ...forwarded, ...JSON_HEADERS };
+    mergedHeaders.set(forwarded, merged);
+  }
+  return merged;
+}
 
 export interface UndiciSubgraphFetcherOptions {
   /** Time allowed for a subgraph to send its response headers, and then its body. */
@@ -44,14 +59,12 @@ export function createUndiciSubgraphFetcher(options: UndiciSubgraphFetcherOption
       let statusCode: number;
       let text: string;
       try {
-        const response = await pool.request({
+        ({ statusCode, text } = await dispatchText(pool, {
           method: 'POST',
           path,
-          headers: { ...request.headers, 'content-type': 'application/json', accept: 'application/json' },
+          headers: headersFor(request.headers),
           body: request.body,
-        });
-        statusCode = response.statusCode;
-        text = await response.body.text();
+        }));
       } catch (cause) {
         throw new UpstreamUnavailableError(request.subgraph, `subgraph "${request.subgraph}" could not be reached`, { cause });
       }
