@@ -8,6 +8,7 @@ export interface ProductRow {
   category: { id: string; name: string } | null;
   tags: Array<Array<string>> | null;
   inStock: boolean;
+  dimensions: { width: number; height: number; depth: number } | null;
 }
 
 export interface UserRow {
@@ -26,12 +27,12 @@ export interface ReviewRow {
 }
 
 export const products: ProductRow[] = [
-  { upc: 'p1', name: 'Table', price: 899, weight: 100, category: { id: 'c1', name: 'Furniture' }, tags: [['wood', 'oak'], ['large']], inStock: true },
-  { upc: 'p2', name: 'Couch', price: 1299, weight: 1000, category: { id: 'c1', name: 'Furniture' }, tags: [['fabric']], inStock: false },
-  { upc: 'p3', name: 'Chair', price: 54, weight: 50, category: null, tags: null, inStock: true },
-  { upc: 'p4', name: 'Lamp', price: 25, weight: 5, category: { id: 'c2', name: 'Lighting' }, tags: [[], ['led']], inStock: true },
-  { upc: 'p5', name: 'Rug', price: 120, weight: 20, category: { id: 'c3', name: 'Textiles' }, tags: [['wool']], inStock: false },
-  { upc: 'p6', name: 'Shelf', price: 75, weight: 30, category: { id: 'c1', name: 'Furniture' }, tags: [['pine']], inStock: true },
+  { upc: 'p1', name: 'Table', price: 899, weight: 100, category: { id: 'c1', name: 'Furniture' }, tags: [['wood', 'oak'], ['large']], inStock: true, dimensions: { width: 120, height: 75, depth: 80 } },
+  { upc: 'p2', name: 'Couch', price: 1299, weight: 1000, category: { id: 'c1', name: 'Furniture' }, tags: [['fabric']], inStock: false, dimensions: { width: 200, height: 90, depth: 95 } },
+  { upc: 'p3', name: 'Chair', price: 54, weight: 50, category: null, tags: null, inStock: true, dimensions: { width: 45, height: 90, depth: 50 } },
+  { upc: 'p4', name: 'Lamp', price: 25, weight: 5, category: { id: 'c2', name: 'Lighting' }, tags: [[], ['led']], inStock: true, dimensions: null },
+  { upc: 'p5', name: 'Rug', price: 120, weight: 20, category: { id: 'c3', name: 'Textiles' }, tags: [['wool']], inStock: false, dimensions: { width: 160, height: 1, depth: 230 } },
+  { upc: 'p6', name: 'Shelf', price: 75, weight: 30, category: { id: 'c1', name: 'Furniture' }, tags: [['pine']], inStock: true, dimensions: { width: 80, height: 180, depth: 30 } },
 ];
 
 export const users: UserRow[] = [

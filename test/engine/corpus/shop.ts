@@ -27,7 +27,9 @@ export const productsSubgraph: SubgraphDefinition = {
       tags: [[String!]]
       reviewCount: Int
       popularity: Int
+      dimensions: Dimensions
     }
+    type Dimensions @shareable { width: Int! height: Int! depth: Int! }
     type Category @shareable { id: ID! name: String! }`,
   resolvers: {
     Query: {
@@ -50,11 +52,14 @@ export const productsSubgraph: SubgraphDefinition = {
 
 export const inventorySubgraph: SubgraphDefinition = {
   name: 'inventory',
-  typeDefs: `${link(['@key', '@external', '@requires'])}
+  typeDefs: `${link(['@key', '@external', '@requires', '@shareable'])}
+    type Dimensions @shareable { width: Int! height: Int! depth: Int! }
     type Product @key(fields: "upc") {
       upc: String!
       price: Int! @external
       weight: Int! @external
+      dimensions: Dimensions @external
+      packageVolume: Int @requires(fields: "dimensions { width height depth }")
       inStock: Boolean!
       shippingEstimate: Int! @requires(fields: "price weight")
       stockWarning: String
@@ -68,6 +73,11 @@ export const inventorySubgraph: SubgraphDefinition = {
       shippingEstimate: (p: { price?: number; weight?: number }) => {
         if (p.price === undefined || p.weight === undefined) throw new Error('price and weight are required');
         return p.price > 1000 ? 0 : Math.round(p.weight * 0.5);
+      },
+      // Needs a nested object from the products subgraph: the representation carries it.
+      packageVolume: (p: { dimensions?: { width: number; height: number; depth: number } | null }) => {
+        if (p.dimensions === undefined) throw new Error('dimensions are required');
+        return p.dimensions === null ? null : p.dimensions.width * p.dimensions.height * p.dimensions.depth;
       },
       stockWarning: (p: Ref) => {
         if (p.upc === 'p3') throw new GraphQLError('Stock level unknown for p3', { extensions: { code: 'STOCK_UNKNOWN' } });
@@ -185,6 +195,7 @@ export const shopOperations: OperationCase[] = [
     }`,
   },
   { name: '@requires: fields from another subgraph in the representation', query: `{ topProducts(first: 6) { upc shippingEstimate } }` },
+  { name: '@requires of a nested object (a null one included)', query: `{ topProducts(first: 6) { upc packageVolume dimensions { width } } }` },
   { name: '@requires next to plain fields of the same subgraph', query: `{ product(upc: "p2") { name shippingEstimate inStock price } }` },
   { name: '@provides: the reviews subgraph answers username itself', query: `{ recentReviews(limit: 4) { body author { username } } }` },
   { name: '@provides with a field it does not provide', query: `{ recentReviews { author { username name birthYear } } }` },
