@@ -1,5 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { composeServices } from '@apollo/composition';
@@ -55,8 +56,17 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
+function requireTools(): void {
+  for (const tool of ['wrk', 'taskset']) {
+    const found = spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+    if (!found) throw new Error(`${tool} is needed: apt-get install -y ${tool === 'wrk' ? 'wrk' : 'util-linux'}`);
+  }
+  if (availableParallelism() < 2) throw new Error('the benchmark needs two CPUs: one for the gateway, one for the subgraphs and wrk');
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  requireTools();
   const here = __dirname;
   const started: StartedProcess[] = [];
   const stopAll = () => Promise.all(started.map((p) => p.stop()));
