@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { eventSettingsFromEnv } from '../../adapters/events/event-settings';
 import { DEMO_WEBHOOK_SECRET } from '../../subgraphs/social/demo-webhook-secret';
 
 /** Everything the whole hub needs to start; `hubConfigFromEnv` fills it from the environment. */
@@ -19,6 +20,12 @@ export interface HubConfig {
   introspection: boolean;
   corsOrigins: string[] | false;
   supergraphPath: string;
+  /** Where events travel: `redis://...` or `nats://...`; null or absent: in-process (this hub only). */
+  eventBusUrl?: string | null;
+  /** Listen for changes written straight into the ERP, the warehouse and the CRM (default true). */
+  changeCapture?: boolean;
+  /** Poll interval of change capture and of the outbox relay (default 500 ms). */
+  changeCaptureIntervalMs?: number;
 }
 
 export const DEFAULT_PORTS: HubConfig['ports'] = { crm: 4001, erp: 4002, inventory: 4003, shipping: 4004, social: 4005, crmStandIn: 4101, carrierStandIn: 4102 };
@@ -46,6 +53,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv, root: string): HubConfi
   const dataDir = env.TOUCHPOINT_DATA_DIR ?? join(root, '.data');
   const production = env.NODE_ENV === 'production';
   return {
+    ...eventSettingsFromEnv(env),
     host: env.HOST ?? '127.0.0.1',
     gatewayPort: port(env.GATEWAY_PORT ?? env.PORT, 4000),
     ports: {

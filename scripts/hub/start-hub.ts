@@ -19,6 +19,8 @@ import type { ExecutorFactory } from '../../gateway/execution/operation-executor
 import { prepareDemoStores } from './prepare-demo-stores';
 import { generateDemoDataset, type DemoDataset } from '../../demo/data/demo-dataset';
 import type { HubConfig } from './hub-config';
+import { openEventRuntime, type EventRuntime } from '../../adapters/events/event-runtime';
+import { startHubChangeCapture } from './start-change-capture';
 
 export interface HubHooks {
   /** Sees every SQL statement of every subgraph (for counting). */
@@ -34,6 +36,8 @@ export interface RunningHub {
   gateway: GatewayService;
   subgraphs: Record<'crm' | 'erp' | 'inventory' | 'shipping' | 'social', RunningService>;
   standIns: { crm: StandInHandle | null; carrier: StandInHandle | null };
+  /** The bus every service of this hub shares (in-process unless config.eventBusUrl), the outbox relay, change capture. */
+  events: EventRuntime;
   close(): Promise<void>;
 }
 
@@ -43,15 +47,21 @@ export async function startHub(config: HubConfig, log: Logger, hooks: HubHooks =
     started.push(service);
     return service;
   };
+  let events: EventRuntime | null = null;
   const closeAll = async () => {
-    // Gateway first, then subgraphs, then what they call.
+    // What raises events first, then the gateway, the subgraphs and what they call, the bus last.
+    await events?.stopProducers();
     for (const service of [...started].reverse()) await service.close().catch((err) => log.error({ err, service: service.name }, 'close failed'));
+    await events?.close();
   };
 
   try {
     const dataset = hooks.dataset ?? generateDemoDataset();
     if (config.seedDemoData) await prepareDemoStores(config.databases, log, dataset);
     const { host, ports } = config;
+    const intervalMs = config.changeCaptureIntervalMs;
+    // Not observed by the hooks: the pollers' statements and HTTP calls would blur the counts.
+    events = await openEventRuntime({ eventBusUrl: config.eventBusUrl, hubDatabaseUrl: config.databases.hub, log, outboxIntervalMs: intervalMs });
 
     const crmStandIn = config.crmApiUrl ? null : track(await startCrmStandIn({ port: ports.crmStandIn, host, dataset, apiKey: config.crmApiKey ?? undefined, log }));
     const carrierStandIn = config.carrierApiUrl ? null : track(await startCarrierStandIn({ port: ports.carrierStandIn, host, dataset, apiKey: config.carrierApiKey ?? undefined, log }));
@@ -66,6 +76,10 @@ export async function startHub(config: HubConfig, log: Logger, hooks: HubHooks =
       startShippingService({ carrierApiUrl, carrierApiKey: config.carrierApiKey ?? undefined, port: ports.shipping, host, log, onHttpAttempt }).then(track),
       startSocialService({ socialDatabaseUrl: config.databases.social, hubDatabaseUrl: config.databases.hub, webhookSecret: config.socialWebhookSecret, port: ports.social, host, log, statementObserver }).then(track),
     ]);
+    // After the services: they create the legacy tables the change triggers are put on.
+    if (config.changeCapture ?? true) {
+      await startHubChangeCapture(events, { databases: config.databases, crmApiUrl, crmApiKey: config.crmApiKey ?? undefined, intervalMs, log });
+    }
 
     const gateway = track(
       await startGateway({
@@ -82,7 +96,7 @@ export async function startHub(config: HubConfig, log: Logger, hooks: HubHooks =
       }),
     );
 
-    return { gateway, subgraphs: { crm, erp, inventory, shipping, social }, standIns: { crm: crmStandIn, carrier: carrierStandIn }, close: closeAll };
+    return { gateway, subgraphs: { crm, erp, inventory, shipping, social }, standIns: { crm: crmStandIn, carrier: carrierStandIn }, events, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;
