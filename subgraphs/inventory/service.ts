@@ -1,10 +1,14 @@
-// Starts the inventory subgraph: the legacy warehouse database through its SQL adapter.
+// Starts the inventory subgraph: the legacy warehouse database through its SQL adapter; queries
+// over HTTP, subscriptions over graphql-ws (WebSocket) and SSE, fed by the hub's event bus.
+import type { EventBus } from '../../adapters/events/event-bus-port';
 import type { InventoryPort } from '../../adapters/inventory/inventory-port';
 import { openInventorySql } from '../../adapters/inventory/sql/open-inventory-sql';
 import type { StatementObserver } from '../../adapters/sql/database';
 import type { Logger } from '../../lib/logger';
 import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { graphqlWsAttachment } from '../shared/graphql-ws-server';
 import { listen } from '../shared/listen';
+import { ServiceEventBus } from '../shared/service-event-bus';
 import type { RunningService } from '../shared/running-service';
 import type { InventoryContext } from './context';
 import { createInventoryLoaders } from './loaders';
@@ -32,40 +36,52 @@ export type InventoryServiceOptions = InventorySource & {
   statementObserver?: StatementObserver;
   /** Create the legacy tables when missing (default true; turn off against a real warehouse system). */
   migrateInventory?: boolean;
+  /** The hub's event bus (stock.changed); default: an in-process bus of this service's own. */
+  eventBus?: EventBus;
 };
 
 export async function startInventoryService(options: InventoryServiceOptions): Promise<RunningService> {
   const log = options.log.child({ subgraph: 'inventory' });
-  let inventory: InventoryPort;
-  let closeInventory = async (): Promise<void> => {};
-  if (options.inventory) {
-    inventory = options.inventory;
-  } else {
-    const sql = await openInventorySql(options.inventoryDatabaseUrl, { observer: options.statementObserver, migrate: options.migrateInventory });
-    inventory = sql.inventory;
-    closeInventory = sql.close;
-  }
+  // Closed in reverse order of opening (the server first), also when a later start-up step fails.
+  const opened: { close(): Promise<void> }[] = [];
+  const closeAll = async () => {
+    for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
+  };
   try {
+    const events = new ServiceEventBus(options.eventBus);
+    opened.push(events);
+    let inventory: InventoryPort;
+    if (options.inventory) {
+      inventory = options.inventory;
+    } else {
+      const sql = await openInventorySql(options.inventoryDatabaseUrl, { observer: options.statementObserver, migrate: options.migrateInventory });
+      opened.push(sql);
+      inventory = sql.inventory;
+    }
     const { typeDefs, resolvers } = buildInventorySchema();
     const server = createSubgraphServer<InventoryContext>({
       name: 'inventory',
       typeDefs,
       resolvers,
       log,
-      context: (base) => ({ ...base, inventory, loaders: createInventoryLoaders(inventory) }),
-    });
-    const listening = await listen(server, options.port, options.host);
-    return {
-      name: 'inventory',
-      url: listening.url,
-      endpoint: `${listening.url}/graphql`,
-      close: async () => {
-        await listening.close();
-        await closeInventory();
+      context: (base) => {
+        const context: InventoryContext = {
+          ...base,
+          inventory,
+          events,
+          loaders: createInventoryLoaders(inventory),
+          renewLoaders() {
+            this.loaders = createInventoryLoaders(inventory);
+          },
+        };
+        return context;
       },
-    };
+    });
+    const listening = await listen(server, options.port, options.host, { webSocket: graphqlWsAttachment(server, { name: 'inventory', log }) });
+    opened.push(listening);
+    return { name: 'inventory', url: listening.url, endpoint: `${listening.url}/graphql`, close: closeAll };
   } catch (error) {
-    await closeInventory();
+    await closeAll();
     throw error;
   }
 }

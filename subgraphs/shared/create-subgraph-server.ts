@@ -1,15 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import type { Logger } from '../../lib/logger';
 import { toClientError } from './error-mapping';
+import { requestMetaFromHeaders, type RequestMeta } from './request-meta';
+import { useGraphqlSse } from './use-graphql-sse';
 
 export interface RequestBase {
   /** The caller's request id (x-request-id), or a new one; carried into every log line and upstream call. */
   requestId: string;
+  /** The caller's credentials (HTTP `authorization` header, or the WebSocket's init payload or upgrade headers), null when none. */
+  authorization: string | null;
   log: Logger;
+}
+
+/**
+ * The initial context a transport other than yoga's own HTTP handling (graphql-ws) hands to
+ * `getEnveloped`: what it learnt of the request, since there is no fetch Request to read headers from.
+ */
+export interface TransportContext {
+  transport: RequestMeta;
 }
 
 export interface SubgraphServerOptions<TContext extends object> {
@@ -38,9 +50,10 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     graphiql: options.graphiql ?? false,
     logging: false,
     healthCheckEndpoint: '/healthz',
-    context: ({ request }) => {
-      const requestId = request.headers.get('x-request-id') || randomUUID();
-      return options.context({ requestId, log: log.child({ requestId }) });
+    context: (initial: Partial<YogaInitialContext & TransportContext>) => {
+      const meta = initial.transport ?? (initial.request ? requestMetaFromHeaders(initial.request.headers) : { requestId: null, authorization: null });
+      const requestId = meta.requestId ?? randomUUID();
+      return options.context({ requestId, authorization: meta.authorization, log: log.child({ requestId }) });
     },
     maskedErrors: {
       maskError(error) {
@@ -49,6 +62,8 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
         return clientError;
       },
     },
-    plugins: options.plugins ?? [],
+    // graphql-sse's single-connection mode at /graphql/stream; its distinct-connections mode (and plain
+    // SSE) yoga serves itself at /graphql for `Accept: text/event-stream`.
+    plugins: [...(options.plugins ?? []), useGraphqlSse({ log })],
   }) as unknown as SubgraphServer;
 }
