@@ -1,12 +1,16 @@
 // Starts the erp subgraph: the legacy ERP database through its SQL adapter, customer identities
-// (CRM id <-> ERP account numbers) from the hub store.
+// (CRM id <-> ERP account numbers) from the hub store; queries over HTTP, subscriptions over
+// graphql-ws (WebSocket) and SSE, fed by the hub's event bus.
+import type { EventBus } from '../../adapters/events/event-bus-port';
 import type { ErpPort } from '../../adapters/erp/erp-port';
 import { openErpSql } from '../../adapters/erp/sql/open-erp-sql';
 import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
 import type { StatementObserver } from '../../adapters/sql/database';
 import type { Logger } from '../../lib/logger';
 import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { graphqlWsAttachment } from '../shared/graphql-ws-server';
 import { listen } from '../shared/listen';
+import { ServiceEventBus } from '../shared/service-event-bus';
 import type { RunningService } from '../shared/running-service';
 import type { ErpContext } from './context';
 import { createErpLoaders } from './loaders';
@@ -36,16 +40,20 @@ export type ErpServiceOptions = ErpSource & {
   statementObserver?: StatementObserver;
   /** Create the ERP's legacy tables when missing (default true; turn off against a real ERP). */
   migrateErp?: boolean;
+  /** The hub's event bus (order.updated); default: an in-process bus of this service's own. */
+  eventBus?: EventBus;
 };
 
 export async function startErpService(options: ErpServiceOptions): Promise<RunningService> {
   const log = options.log.child({ subgraph: 'erp' });
-  // Whatever was opened is closed again if a later step fails.
+  // Closed in reverse order of opening (the server first), also when a later start-up step fails.
   const opened: { close(): Promise<void> }[] = [];
   const closeAll = async () => {
-    await Promise.allSettled([...opened].reverse().map((r) => r.close()));
+    for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
   };
   try {
+    const events = new ServiceEventBus(options.eventBus);
+    opened.push(events);
     let erp: ErpPort;
     if (options.erp) {
       erp = options.erp;
@@ -62,9 +70,18 @@ export async function startErpService(options: ErpServiceOptions): Promise<Runni
       typeDefs,
       resolvers,
       log,
-      context: (base) => ({ ...base, erp, loaders: createErpLoaders(erp, hub.identities) }),
+      context: (base): ErpContext => ({
+        ...base,
+        erp,
+        identities: hub.identities,
+        events,
+        loaders: createErpLoaders(erp, hub.identities),
+        renewLoaders() {
+          this.loaders = createErpLoaders(erp, hub.identities);
+        },
+      }),
     });
-    const listening = await listen(server, options.port, options.host);
+    const listening = await listen(server, options.port, options.host, { webSocket: graphqlWsAttachment(server, { name: 'erp', log }) });
     opened.push(listening);
     return { name: 'erp', url: listening.url, endpoint: `${listening.url}/graphql`, close: closeAll };
   } catch (error) {

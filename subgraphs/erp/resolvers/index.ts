@@ -6,10 +6,12 @@ import { Money } from './money';
 import { Order, OrderLine } from './order';
 import { Product } from './product';
 import { Query } from './query';
+import { Subscription } from './subscription';
 
 export const erpResolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query,
+  Subscription,
   Customer,
   CreditAccount,
   Money,
