@@ -21,8 +21,6 @@ export interface SupergraphModel {
   schema: GraphQLSchema;
   /** Type relations of the supergraph (all subgraphs' types), for entity and rewrite type conditions. */
   supergraphTypes: TypeRelations;
-  /** Type relations of the API schema, for shaping the answer. */
-  apiTypes: TypeRelations;
   planner: QueryPlanner;
   /** Subgraph name -> GraphQL endpoint URL. */
   endpoints: ReadonlyMap<string, string>;
@@ -41,8 +39,7 @@ export function loadSupergraph(supergraphSdl: string, urlOverrides: SubgraphUrlO
     supergraph,
     apiSchema,
     schema,
-    supergraphTypes: createTypeRelations(supergraph.schema.toGraphQLJSSchema()),
-    apiTypes: createTypeRelations(schema),
+    supergraphTypes: createTypeRelations(supergraph.schema),
     planner: new QueryPlanner(supergraph),
     endpoints,
   };

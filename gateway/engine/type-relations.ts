@@ -1,38 +1,31 @@
-import { isAbstractType, isCompositeType, isObjectType, isInterfaceType, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, isObjectType, isSubtype, isUnionType, type Schema } from '@apollo/federation-internals';
 
 /** Memoized answers to "does an object of runtime type X match type condition Y" over one schema. */
 export interface TypeRelations {
-  readonly schema: GraphQLSchema;
   /** `... on condition` applies to an object whose __typename is `typename`. */
   conditionApplies(condition: string, typename: string): boolean;
-  /** `typename` names a composite (object, interface, union) type of the schema. */
-  isComposite(typename: string): boolean;
 }
 
-export function createTypeRelations(schema: GraphQLSchema): TypeRelations {
+/** Over the planner's own schema model, so that no second copy of the supergraph is built. */
+export function createTypeRelations(schema: Schema): TypeRelations {
   const memo = new Map<string, boolean>();
   return {
-    schema,
     conditionApplies(condition, typename) {
       if (condition === typename) return true;
       const key = `${condition}\u0000${typename}`;
       let answer = memo.get(key);
       if (answer === undefined) {
-        const conditionType = schema.getType(condition);
-        const runtimeType = schema.getType(typename);
+        const conditionType = schema.type(condition);
+        const runtimeType = schema.type(typename);
         answer =
           !!conditionType &&
           !!runtimeType &&
-          isAbstractType(conditionType) &&
+          (isInterfaceType(conditionType) || isUnionType(conditionType)) &&
           (isObjectType(runtimeType) || isInterfaceType(runtimeType)) &&
-          schema.isSubType(conditionType, runtimeType);
+          isSubtype(conditionType, runtimeType);
         memo.set(key, answer);
       }
       return answer;
-    },
-    isComposite(typename) {
-      const type = schema.getType(typename);
-      return !!type && isCompositeType(type);
     },
   };
 }
