@@ -1,11 +1,15 @@
 // Starts the shipping subgraph: shipments and tracking from the parcel carrier's HTTP API (or
-// through an adapter of your own).
+// through an adapter of your own); queries over HTTP, subscriptions over graphql-ws (WebSocket)
+// and SSE, fed by the hub's event bus.
+import type { EventBus } from '../../adapters/events/event-bus-port';
 import type { CarrierPort } from '../../adapters/carrier/carrier-port';
 import { CarrierHttpAdapter } from '../../adapters/carrier/http/carrier-http-adapter';
 import type { HttpClientOptions } from '../../adapters/http/http-client';
 import type { Logger } from '../../lib/logger';
 import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { graphqlWsAttachment } from '../shared/graphql-ws-server';
 import { listen } from '../shared/listen';
+import { ServiceEventBus } from '../shared/service-event-bus';
 import type { RunningService } from '../shared/running-service';
 import type { ShippingContext } from './context';
 import { createShippingLoaders } from './loaders';
@@ -35,6 +39,8 @@ export type ShippingServiceOptions = CarrierSource & {
   port: number;
   host?: string;
   log: Logger;
+  /** The hub's event bus (shipment.updated); default: an in-process bus of this service's own. */
+  eventBus?: EventBus;
 };
 
 export async function startShippingService(options: ShippingServiceOptions): Promise<RunningService> {
@@ -45,6 +51,8 @@ export async function startShippingService(options: ShippingServiceOptions): Pro
     for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
   };
   try {
+    const events = new ServiceEventBus(options.eventBus);
+    opened.push(events);
     let carrier: CarrierPort;
     if (options.carrier) {
       carrier = options.carrier;
@@ -65,12 +73,20 @@ export async function startShippingService(options: ShippingServiceOptions): Pro
       typeDefs,
       resolvers,
       log,
-      context: (base) => {
+      context: (base): ShippingContext => {
         const port = carrier.forRequest?.(base.requestId) ?? carrier;
-        return { ...base, carrier: port, loaders: createShippingLoaders(port) };
+        return {
+          ...base,
+          carrier: port,
+          events,
+          loaders: createShippingLoaders(port),
+          renewLoaders() {
+            this.loaders = createShippingLoaders(port);
+          },
+        };
       },
     });
-    const listening = await listen(server, options.port, options.host);
+    const listening = await listen(server, options.port, options.host, { webSocket: graphqlWsAttachment(server, { name: 'shipping', log }) });
     opened.push(listening);
     return { name: 'shipping', url: listening.url, endpoint: `${listening.url}/graphql`, close: closeAll };
   } catch (error) {
