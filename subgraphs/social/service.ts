@@ -1,14 +1,19 @@
 // Starts the social subgraph: the social store, the hub store (identities, webhook nonces), the
-// GraphQL endpoint and the signed mention webhook on the same server.
+// GraphQL endpoint (queries over HTTP, subscriptions over graphql-ws and SSE) and the signed mention
+// webhook on the same server; every newly stored mention is raised on the hub's bus.
+import type { EventBus } from '../../adapters/events/event-bus-port';
 import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
 import { openSocialStore } from '../../adapters/social/sql/social-sql-store';
 import type { StatementObserver } from '../../adapters/sql/database';
 import type { Logger } from '../../lib/logger';
 import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { graphqlWsAttachment } from '../shared/graphql-ws-server';
 import { listen } from '../shared/listen';
+import { ServiceEventBus } from '../shared/service-event-bus';
 import type { RunningService } from '../shared/running-service';
 import type { SocialContext } from './context';
 import { createSocialLoaders } from './loaders';
+import { publishingMentionEvents } from './publish-mention-events';
 import { buildSocialSchema } from './schema';
 import { useMentionWebhook } from './webhook/use-mention-webhook';
 
@@ -27,6 +32,8 @@ export interface SocialServiceOptions {
   statementObserver?: StatementObserver;
   /** The clock the webhook checks timestamps against (tests). */
   now?: () => Date;
+  /** The hub's event bus (mention.received is raised on it); default: an in-process bus of this service's own. */
+  eventBus?: EventBus;
 }
 
 export async function startSocialService(options: SocialServiceOptions): Promise<RunningService> {
@@ -38,6 +45,8 @@ export async function startSocialService(options: SocialServiceOptions): Promise
     for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
   };
   try {
+    const events = new ServiceEventBus(options.eventBus);
+    opened.push(events);
     const hub = await openHubStore(options.hubDatabaseUrl, { observer: options.statementObserver });
     opened.push(hub);
     const social = await openSocialStore(options.socialDatabaseUrl, { observer: options.statementObserver });
@@ -48,10 +57,27 @@ export async function startSocialService(options: SocialServiceOptions): Promise
       typeDefs,
       resolvers,
       log,
-      context: (base) => ({ ...base, social, loaders: createSocialLoaders(social) }),
-      plugins: [useMentionWebhook({ secret: options.webhookSecret, nonces: hub.nonces, identities: hub.identities, social, log, now: options.now })],
+      context: (base): SocialContext => ({
+        ...base,
+        social,
+        events,
+        loaders: createSocialLoaders(social),
+        renewLoaders() {
+          this.loaders = createSocialLoaders(social);
+        },
+      }),
+      plugins: [
+        useMentionWebhook({
+          secret: options.webhookSecret,
+          nonces: hub.nonces,
+          identities: hub.identities,
+          social: publishingMentionEvents(social, events, log),
+          log,
+          now: options.now,
+        }),
+      ],
     });
-    const listening = await listen(server, options.port, options.host);
+    const listening = await listen(server, options.port, options.host, { webSocket: graphqlWsAttachment(server, { name: 'social', log }) });
     opened.push(listening);
     return { name: 'social', url: listening.url, endpoint: `${listening.url}/graphql`, close: closeAll };
   } catch (error) {

@@ -4,5 +4,6 @@ import { Customer } from './customer';
 import { Mention } from './mention';
 import { Query } from './query';
 import { SocialProfile } from './social-profile';
+import { Subscription } from './subscription';
 
-export const socialResolvers: Resolvers = { DateTime: DateTimeScalar, Query, Customer, Mention, SocialProfile };
+export const socialResolvers: Resolvers = { DateTime: DateTimeScalar, Query, Subscription, Customer, Mention, SocialProfile };
