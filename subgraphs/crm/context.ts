@@ -1,9 +1,13 @@
 import type { CrmPort } from '../../adapters/crm/crm-port';
+import type { IdentityPort } from '../../adapters/hub/hub-store-port';
 import type { RequestBase } from '../shared/create-subgraph-server';
+import type { LiveContext } from '../shared/live-context';
 import type { CrmLoaders } from './loaders';
 
-/** What every crm resolver receives: per-request loaders and the request-scoped CRM port. */
-export interface CrmContext extends RequestBase {
+/** What every crm resolver receives: per-request loaders, the request-scoped CRM port, identity links and the event bus. */
+export interface CrmContext extends RequestBase, LiveContext {
   loaders: CrmLoaders;
   crm: CrmPort;
+  /** Customer ids <-> identities in other systems (the hub's identity links). */
+  identities: IdentityPort;
 }

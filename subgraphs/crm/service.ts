@@ -1,5 +1,7 @@
 // Starts the crm subgraph: the CRM reached over its REST API (or through an adapter of your own),
-// identities from the hub store.
+// identities from the hub store; queries over HTTP, subscriptions over graphql-ws (WebSocket) and
+// SSE, fed by the hub's event bus.
+import type { EventBus } from '../../adapters/events/event-bus-port';
 import type { CrmPort } from '../../adapters/crm/crm-port';
 import { CrmHttpAdapter } from '../../adapters/crm/http/crm-http-adapter';
 import type { HttpClientOptions } from '../../adapters/http/http-client';
@@ -7,7 +9,9 @@ import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
 import type { StatementObserver } from '../../adapters/sql/database';
 import type { Logger } from '../../lib/logger';
 import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { graphqlWsAttachment } from '../shared/graphql-ws-server';
 import { listen } from '../shared/listen';
+import { ServiceEventBus } from '../shared/service-event-bus';
 import type { RunningService } from '../shared/running-service';
 import type { CrmContext } from './context';
 import { createCrmLoaders } from './loaders';
@@ -41,6 +45,8 @@ export type CrmServiceOptions = CrmSource & {
   log: Logger;
   /** Observes every SQL statement on the hub store (for counting statements). */
   statementObserver?: StatementObserver;
+  /** The hub's event bus (interactions, orders, shipments and mentions of customers); default: an in-process bus of this service's own. */
+  eventBus?: EventBus;
 };
 
 export async function startCrmService(options: CrmServiceOptions): Promise<RunningService> {
@@ -51,6 +57,8 @@ export async function startCrmService(options: CrmServiceOptions): Promise<Runni
     for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
   };
   try {
+    const events = new ServiceEventBus(options.eventBus);
+    opened.push(events);
     let crm: CrmPort;
     if (options.crm) {
       crm = options.crm;
@@ -73,12 +81,21 @@ export async function startCrmService(options: CrmServiceOptions): Promise<Runni
       typeDefs,
       resolvers,
       log,
-      context: (base) => {
+      context: (base): CrmContext => {
         const port = crm.forRequest?.(base.requestId) ?? crm;
-        return { ...base, crm: port, loaders: createCrmLoaders(port, hub.identities) };
+        return {
+          ...base,
+          crm: port,
+          identities: hub.identities,
+          events,
+          loaders: createCrmLoaders(port, hub.identities),
+          renewLoaders() {
+            this.loaders = createCrmLoaders(port, hub.identities);
+          },
+        };
       },
     });
-    const listening = await listen(server, options.port, options.host);
+    const listening = await listen(server, options.port, options.host, { webSocket: graphqlWsAttachment(server, { name: 'crm', log }) });
     opened.push(listening);
     return { name: 'crm', url: listening.url, endpoint: `${listening.url}/graphql`, close: closeAll };
   } catch (error) {
