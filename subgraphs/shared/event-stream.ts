@@ -41,8 +41,12 @@ class EventStream<T extends HubTopic, R> implements AsyncIterableIterator<Stream
   private readonly ready: StreamItem<R>[] = [];
   private readonly waiting: ((result: IteratorResult<StreamItem<R>>) => void)[] = [];
   private readonly unsubscribes: (() => Promise<void>)[] = [];
-  /** False once no further event will be taken (returned, or overflowed); queued items still drain. */
+  /** False once no further event is taken from the bus (overflowed or returned). */
   private accepting = true;
+  /** The consumer left: everything pending is dropped. */
+  private returned = false;
+  /** Nothing more will be queued; what is queued still drains, then the stream is done. */
+  private finished = false;
   private backlog = 0;
   private chain: Promise<void> = Promise.resolve();
 
@@ -66,12 +70,16 @@ class EventStream<T extends HubTopic, R> implements AsyncIterableIterator<Stream
       this.options.log.warn({ backlog: this.backlog - 1, topic: event.topic }, 'subscriber too slow: ending its stream');
       this.accepting = false;
       void this.release();
-      this.push({ error: new SubscriberTooSlowError(max) });
-      this.drainWaiters();
+      // The events already taken are still delivered, then the error, then the end.
+      this.chain = this.chain.then(() => {
+        if (!this.returned) this.push({ error: new SubscriberTooSlowError(max) });
+        this.finished = true;
+        this.drainWaiters();
+      });
       return;
     }
     this.chain = this.chain.then(async () => {
-      if (!this.accepting) return;
+      if (this.returned) return;
       let item: StreamItem<R> | null;
       try {
         const value = await this.options.select(event);
@@ -79,7 +87,7 @@ class EventStream<T extends HubTopic, R> implements AsyncIterableIterator<Stream
       } catch (error) {
         item = { error: error instanceof Error ? error : new Error(String(error)) };
       }
-      if (item && this.accepting) this.push(item);
+      if (item && !this.returned) this.push(item);
       else this.backlog -= 1;
     });
   }
@@ -98,7 +106,7 @@ class EventStream<T extends HubTopic, R> implements AsyncIterableIterator<Stream
 
   /** Ends waiting consumers once nothing more can come. */
   private drainWaiters(): void {
-    if (this.accepting || this.ready.length > 0) return;
+    if (!this.finished || this.ready.length > 0) return;
     for (const waiter of this.waiting.splice(0)) waiter({ value: undefined, done: true });
   }
 
@@ -111,12 +119,14 @@ class EventStream<T extends HubTopic, R> implements AsyncIterableIterator<Stream
   next(): Promise<IteratorResult<StreamItem<R>>> {
     const item = this.ready.shift();
     if (item) return Promise.resolve(this.take(item));
-    if (!this.accepting) return Promise.resolve({ value: undefined, done: true });
+    if (this.finished) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   async return(): Promise<IteratorResult<StreamItem<R>>> {
     this.accepting = false;
+    this.returned = true;
+    this.finished = true;
     this.ready.length = 0;
     this.drainWaiters();
     await this.release();
