@@ -116,13 +116,17 @@ async function main(): Promise<void> {
       const order = gateways.map((_, i) => gateways[(i + round) % gateways.length]);
       for (const gateway of order) {
         const cpuBefore = cpuTimeMs(gateway.process.pid);
+        const subgraphCpuBefore = cpuTimeMs(subgraphProcess.pid);
         const connectionsBefore = totalConnections(await stats(control));
         const result = await load(gateway.url, options.seconds);
-        result.cpuMsPerRequest = (cpuTimeMs(gateway.process.pid) - cpuBefore) / Math.max(1, result.requests);
+        const gatewayCpu = cpuTimeMs(gateway.process.pid) - cpuBefore;
+        result.cpuMsPerRequest = gatewayCpu / Math.max(1, result.requests);
+        const busy = (ms: number) => `${((ms / (options.seconds * 1000)) * 100).toFixed(0)}%`;
+        const utilization = `gateway CPU ${busy(gatewayCpu)}, subgraphs CPU ${busy(cpuTimeMs(subgraphProcess.pid) - subgraphCpuBefore)}`;
         result.subgraphConnections = totalConnections(await stats(control)) - connectionsBefore;
         rounds.get(gateway.id)!.push(result);
         console.log(
-          `round ${round + 1} ${gateway.label.padEnd(16)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${result.p50Ms.toFixed(1)} ms  p99 ${result.p99Ms.toFixed(1)} ms  CPU ${result.cpuMsPerRequest.toFixed(2)} ms/req  new subgraph connections ${result.subgraphConnections}  failures ${result.failures}`,
+          `round ${round + 1} ${gateway.label.padEnd(16)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${result.p50Ms.toFixed(1)} ms  p99 ${result.p99Ms.toFixed(1)} ms  CPU ${result.cpuMsPerRequest.toFixed(2)} ms/req  (${utilization})  new subgraph connections ${result.subgraphConnections}  failures ${result.failures}`,
         );
       }
     }

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { pinnedCommand } from './processes';
 
 const run = promisify(execFile);
 
@@ -29,9 +30,9 @@ export function writePostScript(body: string): string {
 
 /** Runs wrk (one thread) pinned to a CPU against a URL and parses its --latency report. */
 export async function runWrk(options: { url: string; script: string; connections: number; seconds: number; cpu: number }): Promise<WrkResult> {
-  const { stdout } = await run('taskset', [
-    '-c',
-    String(options.cpu),
+  const { stdout } = await run(
+    'taskset',
+    pinnedCommand(options.cpu, [
     'wrk',
     '-t1',
     `-c${options.connections}`,
@@ -42,7 +43,8 @@ export async function runWrk(options: { url: string; script: string; connections
     '-s',
     options.script,
     options.url,
-  ]);
+  ]),
+  );
   return parseWrk(stdout);
 }
 
