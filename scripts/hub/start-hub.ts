@@ -62,6 +62,7 @@ export async function startHub(config: HubConfig, log: Logger, hooks: HubHooks =
     const intervalMs = config.changeCaptureIntervalMs;
     // Not observed by the hooks: the pollers' statements and HTTP calls would blur the counts.
     events = await openEventRuntime({ eventBusUrl: config.eventBusUrl, hubDatabaseUrl: config.databases.hub, log, outboxIntervalMs: intervalMs });
+    const eventBus = events.bus;
 
     const crmStandIn = config.crmApiUrl ? null : track(await startCrmStandIn({ port: ports.crmStandIn, host, dataset, apiKey: config.crmApiKey ?? undefined, log }));
     const carrierStandIn = config.carrierApiUrl ? null : track(await startCarrierStandIn({ port: ports.carrierStandIn, host, dataset, apiKey: config.carrierApiKey ?? undefined, log }));
@@ -70,11 +71,11 @@ export async function startHub(config: HubConfig, log: Logger, hooks: HubHooks =
 
     const { statementObserver, onHttpAttempt } = hooks;
     const [crm, erp, inventory, shipping, social] = await Promise.all([
-      startCrmService({ crmApiUrl, crmApiKey: config.crmApiKey ?? undefined, hubDatabaseUrl: config.databases.hub, port: ports.crm, host, log, onHttpAttempt, statementObserver }).then(track),
-      startErpService({ erpDatabaseUrl: config.databases.erp, hubDatabaseUrl: config.databases.hub, port: ports.erp, host, log, statementObserver }).then(track),
-      startInventoryService({ inventoryDatabaseUrl: config.databases.inventory, port: ports.inventory, host, log, statementObserver }).then(track),
-      startShippingService({ carrierApiUrl, carrierApiKey: config.carrierApiKey ?? undefined, port: ports.shipping, host, log, onHttpAttempt }).then(track),
-      startSocialService({ socialDatabaseUrl: config.databases.social, hubDatabaseUrl: config.databases.hub, webhookSecret: config.socialWebhookSecret, port: ports.social, host, log, statementObserver }).then(track),
+      startCrmService({ crmApiUrl, crmApiKey: config.crmApiKey ?? undefined, hubDatabaseUrl: config.databases.hub, port: ports.crm, host, log, onHttpAttempt, statementObserver, eventBus }).then(track),
+      startErpService({ erpDatabaseUrl: config.databases.erp, hubDatabaseUrl: config.databases.hub, port: ports.erp, host, log, statementObserver, eventBus }).then(track),
+      startInventoryService({ inventoryDatabaseUrl: config.databases.inventory, port: ports.inventory, host, log, statementObserver, eventBus }).then(track),
+      startShippingService({ carrierApiUrl, carrierApiKey: config.carrierApiKey ?? undefined, port: ports.shipping, host, log, onHttpAttempt, eventBus }).then(track),
+      startSocialService({ socialDatabaseUrl: config.databases.social, hubDatabaseUrl: config.databases.hub, webhookSecret: config.socialWebhookSecret, port: ports.social, host, log, statementObserver, eventBus }).then(track),
     ]);
     // After the services: they create the legacy tables the change triggers are put on.
     if (config.changeCapture ?? true) {
