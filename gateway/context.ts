@@ -1,5 +1,6 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from '../lib/logger';
+import type { Principal } from './auth/principal';
 
 /** What every gateway plugin finds in the GraphQL context of a request. */
 export interface GatewayContext extends YogaInitialContext {
@@ -7,4 +8,8 @@ export interface GatewayContext extends YogaInitialContext {
   requestId: string;
   /** A child logger carrying the request id. */
   log: Logger;
+  /** Who is asking, when the endpoint authenticates callers (useAuthentication). */
+  principal?: Principal;
+  /** Headers this request adds to every subgraph fetch (the gateway-signed claims). */
+  subgraphHeaders?: Record<string, string>;
 }

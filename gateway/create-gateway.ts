@@ -1,21 +1,58 @@
-import { createYoga, maskError as yogaMaskError, type YogaServerInstance } from 'graphql-yoga';
+import { parse } from 'graphql';
+import { createYoga, maskError as yogaMaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { silentLogger, type Logger } from '../lib/logger';
+import { createGatewayClaimsSigner } from '../subgraphs/shared/gateway-claims';
+import { readAccessPolicy } from './auth/authorization/access-policy';
+import type { Authenticator } from './auth/authenticator';
+import type { EndpointAccess } from './auth/endpoint-access';
+import type { Principal } from './auth/principal';
+import { executableSupergraph } from './auth/security-features';
+import { buildContract } from './contracts/build-contract';
+import type { ContractConfig } from './contracts/contract-config';
 import type { GatewayContext } from './context';
 import { corsFor, type CorsSetting } from './cors';
 import { defaultExecutor } from './execution/executors';
 import type { ExecutorFactory, OperationExecutor, SubgraphEndpoint, SubgraphUrlOverrides } from './execution/operation-executor';
 import { createReadinessCheck } from './health/readiness';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
+import type { RateLimiter } from './limits/rate-limiter';
+import { createApqStore } from './persisted/apq-store';
+import type { PersistedDocuments } from './persisted/persisted-documents';
+import { useAuthentication } from './plugins/use-authentication';
+import { useAuthorization } from './plugins/use-authorization';
+import { useAutomaticPersistedQueries } from './plugins/use-automatic-persisted-queries';
+import { contractPath, useContractEndpoints, type ContractEndpoint } from './plugins/use-contract-endpoints';
 import { useDepthLimit } from './plugins/use-depth-limit';
 import { useFederatedExecution } from './plugins/use-federated-execution';
 import { useGraphiQL } from './plugins/use-graphiql';
 import { useHealth } from './plugins/use-health';
+import { useHiddenSuggestions } from './plugins/use-hidden-suggestions';
 import { useIntrospectionControl } from './plugins/use-introspection-control';
+import { useOperationLimits } from './plugins/use-operation-limits';
+import { useRateLimit } from './plugins/use-rate-limit';
 import { useRequestId } from './plugins/use-request-id';
 import { useRequestErrorStatus } from './plugins/use-request-error-status';
 import { useRequestLogging } from './plugins/use-request-logging';
 import { useTokenLimit } from './plugins/use-token-limit';
+import { useTrustedDocuments } from './plugins/use-trusted-documents';
 import { createRequestIds } from './request-ids';
 import { resolveSubgraphEndpoints } from './supergraph/subgraph-endpoints';
+
+/** Who may call the gateway: bearer tokens (JWT) verified at every endpoint. */
+export interface GatewayAuthOptions {
+  authenticator: Authenticator;
+  /** The public endpoint refuses callers without a token (contract endpoints always do). Default false. */
+  requireToken?: boolean;
+}
+
+/** One partner contract served at /partners/<name>/graphql. */
+export interface ContractEndpointOptions {
+  config: ContractConfig;
+  /** When given, the endpoint runs only these operations (trusted documents). */
+  persistedDocuments?: PersistedDocuments;
+  /** Limits for this endpoint instead of the gateway's. */
+  limits?: Partial<OperationLimits>;
+}
 
 export interface GatewayOptions {
   /** A Federation 2 supergraph SDL (any, not only Touchpoint's). */
@@ -41,20 +78,59 @@ export interface GatewayOptions {
   /** Which engine runs operations; swapping executors is this one option. */
   executor?: ExecutorFactory;
   graphqlEndpoint?: string;
+  /**
+   * Bearer-token authentication. Without it every caller is anonymous and trusted: the
+   * supergraph's @authenticated and @requiresScopes are not enforced (a warning says so).
+   */
+  auth?: GatewayAuthOptions;
+  /** Secret shared with the subgraphs: each request's claims reach them signed with it (needs `auth`). */
+  claimsSecret?: string;
+  /** Partner contracts, each built from the supergraph and served at /partners/<name>/graphql. */
+  contracts?: ReadonlyArray<ContractEndpointOptions>;
+  /** Aliases, root fields and cost per operation (defaults in limits/operation-limits.ts). */
+  limits?: Partial<OperationLimits>;
+  /** A request budget per client on every endpoint (each counted apart); the gateway closes the limiter. */
+  rateLimit?: { limiter: RateLimiter; trustProxy?: boolean };
+  /** Automatic persisted queries at the public endpoint (default true). */
+  automaticPersistedQueries?: boolean;
 }
 
 export type GatewayServer = YogaServerInstance<Record<string, unknown>, GatewayContext>;
+
+/** A contract endpoint the gateway serves. */
+export interface ServedContract {
+  name: string;
+  path: string;
+  executor: OperationExecutor;
+  /** The contract's API schema, as its clients see it. */
+  apiSchemaSdl: string;
+}
 
 export interface Gateway {
   yoga: GatewayServer;
   executor: OperationExecutor;
   subgraphs: ReadonlyArray<SubgraphEndpoint>;
+  contracts: ReadonlyArray<ServedContract>;
   close(): Promise<void>;
+}
+
+function maskedErrors(log: Logger) {
+  return {
+    isDev: false,
+    maskError(error: unknown, message: string) {
+      const masked = yogaMaskError(error, message, false);
+      if (masked !== error) log.error({ err: error }, 'unexpected error in the gateway');
+      return masked;
+    },
+  };
 }
 
 /**
  * Builds the gateway for a supergraph: yoga with small plugins around an executor. Opens no
- * socket (serve `yoga` with node:http, or call `yoga.fetch` in-process); `close` releases the executor.
+ * socket (serve `yoga` with node:http, or call `yoga.fetch` in-process); `close` releases the
+ * executors. Each partner contract gets a yoga of its own under /partners/, reached through the
+ * public one, with an executor over the contract's supergraph (so introspection, validation and
+ * the answers' shape all follow the contract).
  */
 export async function createGateway({
   supergraphSdl,
@@ -70,10 +146,98 @@ export async function createGateway({
   readinessCacheMs = 3000,
   executor: executorFactory = defaultExecutor,
   graphqlEndpoint = '/graphql',
+  auth,
+  claimsSecret,
+  contracts = [],
+  limits = {},
+  rateLimit,
+  automaticPersistedQueries = true,
 }: GatewayOptions): Promise<Gateway> {
+  if (claimsSecret && !auth) throw new Error('signed claims for the subgraphs need authentication: configure a JWT secret or a JWKS URL');
+  const policy = readAccessPolicy(parse(supergraphSdl));
+  if (!auth && !policy.isEmpty) log.warn('no authentication configured: @authenticated and @requiresScopes are NOT enforced, every caller is trusted');
   const subgraphs = resolveSubgraphEndpoints(supergraphSdl, subgraphUrls);
-  const executor = await executorFactory({ supergraphSdl, subgraphs, log, subgraphTimeoutMs });
+  const built = contracts.map((contract) => ({ contract, built: buildContract(supergraphSdl, contract.config) }));
+  const executors: OperationExecutor[] = [];
+  const closeAll = async () => {
+    await Promise.all(executors.splice(0).map((e) => e.close()));
+    await rateLimit?.limiter.close();
+  };
+  const executorFor = async (sdl: string, executorLog: Logger) => {
+    const made = await executorFactory({ supergraphSdl: executableSupergraph(sdl), subgraphs, log: executorLog, subgraphTimeoutMs });
+    executors.push(made);
+    return made;
+  };
+
+  let executor: OperationExecutor;
+  const served: ServedContract[] = [];
+  try {
+    executor = await executorFor(supergraphSdl, log);
+    for (const { contract, built: b } of built) {
+      served.push({ name: contract.config.name, path: contractPath(contract.config.name), executor: await executorFor(b.supergraphSdl, log.child({ contract: contract.config.name })), apiSchemaSdl: b.apiSchemaSdl });
+    }
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+
   const requestIds = createRequestIds();
+  const principals = new WeakMap<Request, Principal>();
+  const claimsSigner = claimsSecret ? createGatewayClaimsSigner(claimsSecret) : undefined;
+  const publicLimits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...limits };
+  const normalizedForwardHeaders = forwardHeaders.map((h) => h.toLowerCase());
+
+  /** The plugins every endpoint runs, in order: identify, refuse early, bound, validate, run, authorize. */
+  const endpointPlugins = (endpoint: {
+    path: string;
+    executor: OperationExecutor;
+    access: EndpointAccess;
+    limits: OperationLimits;
+    scope: string;
+    persistedDocuments?: PersistedDocuments;
+    apq: boolean;
+  }): Plugin[] => [
+    useRequestErrorStatus(),
+    ...(auth ? [useAuthentication({ authenticator: auth.authenticator, access: endpoint.access, graphqlEndpoint: endpoint.path, principals, claimsSigner, log })] : []),
+    ...(rateLimit ? [useRateLimit({ limiter: rateLimit.limiter, graphqlEndpoint: endpoint.path, principals, trustProxy: rateLimit.trustProxy, scope: endpoint.scope })] : []),
+    ...(endpoint.persistedDocuments ? [useTrustedDocuments({ graphqlEndpoint: endpoint.path, documents: endpoint.persistedDocuments })] : []),
+    ...(endpoint.apq ? [useAutomaticPersistedQueries({ graphqlEndpoint: endpoint.path, store: createApqStore() })] : []),
+    useTokenLimit({ maxTokens }),
+    useDepthLimit({ maxDepth }),
+    useOperationLimits(endpoint.limits),
+    useIntrospectionControl({ enabled: introspection }),
+    useHiddenSuggestions(),
+    useFederatedExecution({ executor: endpoint.executor, forwardHeaders: normalizedForwardHeaders }),
+    // After the executor is set: it wraps the execute function.
+    ...(auth ? [useAuthorization({ policy })] : []),
+  ];
+
+  const contractEndpoints: ContractEndpoint[] = served.map((contract, i) => {
+    const options = built[i].contract;
+    const yoga = createYoga<Record<string, unknown>, GatewayContext>({
+      graphqlEndpoint: contract.path,
+      graphiql: false,
+      landingPage: false,
+      logging: false,
+      cors: corsFor(cors),
+      maskedErrors: maskedErrors(log),
+      plugins: [
+        useRequestId({ requestIds, log }),
+        useRequestLogging({ requestIds, log: log.child({ contract: contract.name }) }),
+        ...(graphiql ? [useGraphiQL({ endpoint: contract.path, title: `Touchpoint: the ${contract.name} contract` })] : []),
+        ...endpointPlugins({
+          path: contract.path,
+          executor: contract.executor,
+          access: { requireToken: true, contract: contract.name },
+          limits: { ...publicLimits, ...options.limits },
+          scope: `contract:${contract.name}`,
+          persistedDocuments: options.persistedDocuments,
+          apq: false,
+        }),
+      ],
+    });
+    return { name: contract.name, path: contract.path, handleRequest: (request, serverContext) => yoga.handleRequest(request, serverContext) };
+  });
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     graphqlEndpoint,
@@ -82,26 +246,23 @@ export async function createGateway({
     landingPage: false,
     logging: false,
     cors: corsFor(cors),
-    maskedErrors: {
-      isDev: false,
-      maskError(error, message) {
-        const masked = yogaMaskError(error, message, false);
-        if (masked !== error) log.error({ err: error }, 'unexpected error in the gateway');
-        return masked;
-      },
-    },
+    maskedErrors: maskedErrors(log),
     plugins: [
       useRequestId({ requestIds, log }),
       useRequestLogging({ requestIds, log }),
-      useRequestErrorStatus(),
+      useContractEndpoints(contractEndpoints),
       useHealth({ readiness: createReadinessCheck({ subgraphs, cacheMs: readinessCacheMs }) }),
       ...(graphiql ? [useGraphiQL({ endpoint: graphqlEndpoint })] : []),
-      useTokenLimit({ maxTokens }),
-      useDepthLimit({ maxDepth }),
-      useIntrospectionControl({ enabled: introspection }),
-      useFederatedExecution({ executor, forwardHeaders: forwardHeaders.map((h) => h.toLowerCase()) }),
+      ...endpointPlugins({
+        path: graphqlEndpoint,
+        executor,
+        access: { requireToken: auth?.requireToken ?? false, contract: null },
+        limits: publicLimits,
+        scope: 'public',
+        apq: automaticPersistedQueries,
+      }),
     ],
   });
 
-  return { yoga, executor, subgraphs, close: () => executor.close() };
+  return { yoga, executor, subgraphs, contracts: served, close: closeAll };
 }

@@ -74,6 +74,8 @@ export function useFederatedExecution({ executor, forwardHeaders }: FederatedExe
       if (value !== null) headers[name] = value;
     }
     headers[REQUEST_ID_HEADER] = context.requestId;
+    // Set by the gateway itself (signed claims); they win over any client header of the same name.
+    if (context.subgraphHeaders) Object.assign(headers, context.subgraphHeaders);
     return {
       document: args.document,
       operationName: args.operationName ?? operation.name?.value ?? null,

@@ -69,7 +69,7 @@ export type Shipment = {
   estimatedDeliveryAt?: Maybe<Scalars['DateTime']['output']>;
   /** Tracking events, oldest first. */
   events?: Maybe<Array<TrackingEvent>>;
-  /** The distribution centre the parcel left from. */
+  /** The distribution centre the parcel left from . */
   fromCenter?: Maybe<DistributionCenter>;
   id: Scalars['ID']['output'];
   order: Order;
