@@ -85,6 +85,15 @@ describe("Touchpoint's executor", () => {
     expect(withLabel.data).toEqual({ topProducts: [{ upc: 'p1', popularity: 9 }, { upc: 'p2', popularity: 2 }] });
   });
 
+  test('answers aliases that are names of Object.prototype as plain fields', async () => {
+    const result = await rig.viaTouchpoint({
+      name: 'prototype names',
+      query: `{ __proto__: product(upc: "p1") { constructor: name toString: inStock __proto__: upc } hasOwnProperty: __typename }`,
+    });
+    // Compared as JSON text: in an object literal `__proto__:` would set a prototype, not a field.
+    expect(JSON.stringify(result.data)).toBe('{"__proto__":{"constructor":"Table","toString":true,"__proto__":"p1"},"hasOwnProperty":"Query"}');
+  });
+
   test('refuses variables of the wrong type with a clear error and calls no subgraph', async () => {
     const mark = received('products').length;
     const result = await rig.touchpoint.execute(request(`query($first: Int) { topProducts(first: $first) { upc } }`, { variables: { first: 'ten' } }));

@@ -7,7 +7,12 @@ type Json = Record<string, unknown>;
 export function mergeResult(target: Json, source: Json): void {
   for (const key in source) {
     const incoming = source[key];
-    if (incoming === undefined || key === '__proto__') continue;
+    if (incoming === undefined) continue;
+    if (key === '__proto__') {
+      // A response name like any other (an alias), never the prototype.
+      mergeOwnProto(target, incoming);
+      continue;
+    }
     const existing = target[key];
     if (existing !== null && typeof existing === 'object' && incoming !== null && typeof incoming === 'object') {
       if (Array.isArray(incoming)) {
@@ -22,6 +27,16 @@ export function mergeResult(target: Json, source: Json): void {
       target[key] = incoming;
     }
   }
+}
+
+function mergeOwnProto(target: Json, incoming: unknown): void {
+  const existing = Object.prototype.hasOwnProperty.call(target, '__proto__') ? target.__proto__ : undefined;
+  if (isObject(existing) && isObject(incoming)) mergeResult(existing, incoming);
+  else Object.defineProperty(target, '__proto__', { value: incoming, enumerable: true, writable: true, configurable: true });
+}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function mergeLists(target: unknown[], source: unknown[]): void {
@@ -42,7 +57,9 @@ export function copyJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyJson) as T;
   const copy: Json = {};
   for (const key in value as Json) {
-    if (key !== '__proto__') copy[key] = copyJson((value as Json)[key]);
+    const item = copyJson((value as Json)[key]);
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else copy[key] = item;
   }
   return copy as T;
 }

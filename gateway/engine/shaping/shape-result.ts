@@ -54,14 +54,21 @@ function shapeObject(run: ShapeRun, selection: SelectionShape, typename: string 
       const value = completeValue(run, field.value, raw, -1);
       if (pending.length !== before) appendKey(pending, before, responseName);
       if (value === BUBBLE) return BUBBLE;
-      out[responseName] = value;
+      if (field.ownOnly) setOwn(out, responseName, value);
+      else out[responseName] = value;
     } else if (field.kind === 'typename') {
-      out[responseName] = typename ?? selection.parentType.name;
+      setOwn(out, responseName, typename ?? selection.parentType.name);
     } else {
-      out[responseName] = run.introspection?.[responseName] ?? null;
+      setOwn(out, responseName, run.introspection?.[responseName] ?? null);
     }
   }
   return out;
+}
+
+/** Response names such as `__proto__` or `constructor` (aliases) are plain own fields of the answer. */
+function setOwn(out: Json, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  else out[name] = value;
 }
 
 function completeValue(run: ShapeRun, shape: ValueShape, raw: unknown, index: number): unknown {
