@@ -4,7 +4,7 @@ import { silentLogger, type Logger } from '../lib/logger';
 import { createGatewayClaimsSigner } from '../subgraphs/shared/gateway-claims';
 import { readAccessPolicy } from './auth/authorization/access-policy';
 import type { Authenticator } from './auth/authenticator';
-import type { EndpointAccess } from './auth/endpoint-access';
+import { checkEndpointAccess, type EndpointAccess } from './auth/endpoint-access';
 import type { Principal } from './auth/principal';
 import { executableSupergraph } from './auth/security-features';
 import { buildContract } from './contracts/build-contract';
@@ -37,6 +37,8 @@ import { useTokenLimit } from './plugins/use-token-limit';
 import { useTrustedDocuments } from './plugins/use-trusted-documents';
 import { createRequestIds } from './request-ids';
 import { resolveSubgraphEndpoints } from './supergraph/subgraph-endpoints';
+import { webSocketAuthorizer } from './subscriptions/authorize-connection';
+import { createLiveSubscriptions, type GatewaySubscriptionOptions, type LiveSubscriptions } from './subscriptions/live-subscriptions';
 
 /** Who may call the gateway: bearer tokens (JWT) verified at every endpoint. */
 export interface GatewayAuthOptions {
@@ -93,6 +95,8 @@ export interface GatewayOptions {
   rateLimit?: { limiter: RateLimiter; trustProxy?: boolean };
   /** Automatic persisted queries at the public endpoint (default true). */
   automaticPersistedQueries?: boolean;
+  /** Subscriptions: transport per subgraph, limits per connection and client, keep-alives (subscriptions/live-subscriptions.ts). */
+  subscriptions?: GatewaySubscriptionOptions;
 }
 
 export type GatewayServer = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -111,6 +115,8 @@ export interface Gateway {
   executor: OperationExecutor;
   subgraphs: ReadonlyArray<SubgraphEndpoint>;
   contracts: ReadonlyArray<ServedContract>;
+  /** The subscriptions served (WebSocket settings, ending them on shutdown). */
+  live: LiveSubscriptions;
   close(): Promise<void>;
 }
 
@@ -152,7 +158,9 @@ export async function createGateway({
   limits = {},
   rateLimit,
   automaticPersistedQueries = true,
+  subscriptions = {},
 }: GatewayOptions): Promise<Gateway> {
+  const live = createLiveSubscriptions(subscriptions, log);
   if (claimsSecret && !auth) throw new Error('signed claims for the subgraphs need authentication: configure a JWT secret or a JWKS URL');
   const policy = readAccessPolicy(parse(supergraphSdl));
   if (!auth && !policy.isEmpty) log.warn('no authentication configured: @authenticated and @requiresScopes are NOT enforced, every caller is trusted');
@@ -164,7 +172,7 @@ export async function createGateway({
     await rateLimit?.limiter.close();
   };
   const executorFor = async (sdl: string, executorLog: Logger) => {
-    const made = await executorFactory({ supergraphSdl: executableSupergraph(sdl), subgraphs, log: executorLog, subgraphTimeoutMs });
+    const made = await executorFactory({ supergraphSdl: executableSupergraph(sdl), subgraphs, log: executorLog, subgraphTimeoutMs, subscriptions: live.executorConfig });
     executors.push(made);
     return made;
   };
@@ -186,6 +194,15 @@ export async function createGateway({
   const claimsSigner = claimsSecret ? createGatewayClaimsSigner(claimsSecret) : undefined;
   const publicLimits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...limits };
   const normalizedForwardHeaders = forwardHeaders.map((h) => h.toLowerCase());
+  if (auth) {
+    const access: EndpointAccess = { requireToken: auth.requireToken ?? false, contract: null };
+    live.authorizeWebSocket = webSocketAuthorizer({
+      authenticate: (request) => auth.authenticator.authenticate(request),
+      check: (principal) => checkEndpointAccess(principal, access),
+      remember: (request, principal) => principals.set(request, principal),
+      log,
+    });
+  }
 
   /** The plugins every endpoint runs, in order: identify, refuse early, bound, validate, run, authorize. */
   const endpointPlugins = (endpoint: {
@@ -208,6 +225,7 @@ export async function createGateway({
     useIntrospectionControl({ enabled: introspection }),
     useHiddenSuggestions(),
     useFederatedExecution({ executor: endpoint.executor, forwardHeaders: normalizedForwardHeaders }),
+    live.plugin(),
     // After the executor is set: it wraps the execute function.
     ...(auth ? [useAuthorization({ policy })] : []),
   ];
@@ -264,5 +282,5 @@ export async function createGateway({
     ],
   });
 
-  return { yoga, executor, subgraphs, contracts: served, close: closeAll };
+  return { yoga, executor, subgraphs, contracts: served, live, close: closeAll };
 }

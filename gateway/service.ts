@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
+import { silentLogger } from '../lib/logger';
 import { listen } from '../subgraphs/shared/listen';
 import type { RunningService } from '../subgraphs/shared/running-service';
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway';
+import { gatewayWebSocket } from './subscriptions/graphql-ws-server';
 
 export interface StartGatewayOptions extends GatewayOptions {
   /** 0 picks a free port. */
@@ -9,6 +11,8 @@ export interface StartGatewayOptions extends GatewayOptions {
   host?: string;
   /** How long in-flight requests may run on after close() before their connections are cut. */
   shutdownGraceMs?: number;
+  /** graphql-ws over WebSocket at the GraphQL path (default true). */
+  webSocket?: boolean;
 }
 
 export interface GatewayService extends RunningService {
@@ -31,11 +35,24 @@ function drain(server: Server, graceMs: number): Promise<void> {
 }
 
 /** Builds the gateway and serves it over HTTP; `close` drains the server, then releases the executor. */
-export async function startGateway({ port = 0, host = '127.0.0.1', shutdownGraceMs = 5000, ...options }: StartGatewayOptions): Promise<GatewayService> {
+export async function startGateway({ port = 0, host = '127.0.0.1', shutdownGraceMs = 5000, webSocket = true, ...options }: StartGatewayOptions): Promise<GatewayService> {
   const gateway = await createGateway(options);
   let listening;
+  // Subscriptions over graphql-ws, through the same plugins as HTTP; closed before the HTTP server drains.
+  let sockets: { close(): Promise<void> } | null = null;
+  const attach = (server: Server) => {
+    sockets = gatewayWebSocket({
+      yoga: gateway.yoga as never,
+      path: options.graphqlEndpoint ?? '/graphql',
+      log: options.log ?? silentLogger,
+      maxSubscriptionsPerConnection: gateway.live.options.maxPerConnection,
+      keepAliveMs: gateway.live.options.keepAliveMs,
+      authorize: gateway.live.authorizeWebSocket,
+    })(server);
+    return sockets;
+  };
   try {
-    listening = await listen(gateway.yoga, port, host);
+    listening = await listen(gateway.yoga, port, host, webSocket ? { webSocket: attach } : {});
   } catch (error) {
     await gateway.close();
     throw error;
@@ -48,7 +65,13 @@ export async function startGateway({ port = 0, host = '127.0.0.1', shutdownGrace
     endpoint: `${url}${options.graphqlEndpoint ?? '/graphql'}`,
     gateway,
     close() {
-      closing ??= drain(server, shutdownGraceMs).then(() => gateway.close());
+      closing ??= (async () => {
+        await sockets?.close();
+        // SSE streams are responses in flight: ended now rather than at the end of the grace.
+        gateway.live.endAll();
+        await drain(server, shutdownGraceMs);
+        await gateway.close();
+      })();
       return closing;
     },
   };

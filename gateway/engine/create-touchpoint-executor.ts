@@ -8,6 +8,8 @@ import { documentHash, planCacheKey, variantKey } from './planning/plan-key';
 import { prepareOperation, type PreparedOperation } from './planning/prepared-operation';
 import { runIntrospection } from './shaping/introspection';
 import { shapeResult } from './shaping/shape-result';
+import { createSubscriptionRunner, type EngineSubscriptionOptions } from './subscriptions/subscription-runner';
+import type { SubscriptionStats } from './subscriptions/shared-subscriptions';
 import { loadSupergraph, type SupergraphModel } from './supergraph-model';
 import type { SubgraphFetcher } from './transport/subgraph-fetcher';
 import { createUndiciSubgraphFetcher } from './transport/undici-subgraph-fetcher';
@@ -23,6 +25,8 @@ export interface TouchpointExecutorOptions {
   subgraphTimeoutMs?: number;
   /** Prepared operations kept (plans and answer shapes). */
   planCacheSize?: number;
+  /** Subscriptions: transport per subgraph, sharing, per-client backlog (see subscriptions/subscription-runner.ts). */
+  subscriptions?: EngineSubscriptionOptions;
 }
 
 /** A request as the engine takes it: the gateway's request plus what selects a plan variant. */
@@ -36,6 +40,10 @@ export interface EngineExecutionRequest extends ExecutionRequest {
 export interface TouchpointExecutor extends OperationExecutor {
   readonly model: SupergraphModel;
   execute(request: EngineExecutionRequest): Promise<ExecutionResult>;
+  /** Opens a subscription: the owning subgraph's events, each completed by the rest of the plan. */
+  subscribe(request: EngineExecutionRequest): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
+  /** Upstream streams and clients of subscriptions, for tests and metrics. */
+  subscriptionStats(): SubscriptionStats;
   /** The prepared (planned, compiled, cached) operation, for runners of subscription and deferred plans. */
   prepare(document: DocumentNode, operationName: string | null | undefined, overrideLabels?: ReadonlySet<string>, source?: string): PreparedOperation;
   /** Counts of the plan cache, for tests and metrics. */
@@ -56,6 +64,7 @@ export function createTouchpointExecutor(options: TouchpointExecutorOptions): To
   const byDocument = new WeakMap<DocumentNode, Map<string, PreparedOperation>>();
   let plans = 0;
   let hits = 0;
+  const subscriptions = createSubscriptionRunner(fetcher, baseLog, options.subscriptions);
 
   function prepare(
     document: DocumentNode,
@@ -123,14 +132,31 @@ export function createTouchpointExecutor(options: TouchpointExecutorOptions): To
     return { data: shaped.data, errors: [...state.errors, ...shaped.errors] };
   }
 
+  async function subscribe(request: EngineExecutionRequest): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    let prepared: PreparedOperation;
+    try {
+      prepared = prepare(request.document, request.operationName, request.overrideLabels, request.source);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [error] };
+      (request.log ?? baseLog).error({ err: error }, 'query planning failed');
+      return { errors: [new GraphQLError('Query planning failed', { extensions: { code: 'QUERY_PLANNING_FAILED' } })] };
+    }
+    const coerced = getVariableValues(model.schema, prepared.definition.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
+    if (coerced.errors) return { errors: coerced.errors };
+    return subscriptions.subscribe(prepared, request, coerced.coerced);
+  }
+
   return {
     model,
     schema: model.schema,
     execute,
+    subscribe,
+    subscriptionStats: () => subscriptions.stats(),
     prepare,
     planCacheStats: () => ({ size: cache.size, plans, hits }),
     async close() {
       cache.clear();
+      await subscriptions.close();
       if (ownsFetcher) await fetcher.close();
     },
   };

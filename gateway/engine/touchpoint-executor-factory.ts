@@ -1,5 +1,6 @@
 import type { Logger } from '../../lib/logger';
 import { createTouchpointExecutor, type TouchpointExecutor } from './create-touchpoint-executor';
+import type { SubscriptionTransport } from './subscriptions/upstream-subscriber';
 
 /** What the gateway server hands an executor factory (gateway/execution's `ExecutorConfig`). */
 export interface TouchpointExecutorConfig {
@@ -7,6 +8,10 @@ export interface TouchpointExecutorConfig {
   subgraphs: ReadonlyArray<{ name: string; url: string }>;
   log: Logger;
   subgraphTimeoutMs: number;
+  subscriptions?: {
+    transports?: Readonly<Record<string, SubscriptionTransport>>;
+    sharingIgnoresHeaders?: ReadonlyArray<string>;
+  };
 }
 
 /** Touchpoint's engine as an executor factory for the gateway server (registered as `touchpoint`). */
@@ -16,6 +21,7 @@ export async function createTouchpointExecutorFactory(config: TouchpointExecutor
     subgraphUrls: Object.fromEntries(config.subgraphs.map((s) => [s.name, s.url])),
     log: config.log.child({ executor: 'touchpoint' }),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    subscriptions: config.subscriptions,
   });
   return executor;
 }

@@ -51,6 +51,16 @@ export interface ExecutorConfig {
   log: Logger;
   /** How long one subgraph request may take before it counts as unavailable. */
   subgraphTimeoutMs: number;
+  /** Subscription settings, for executors that run subscriptions. */
+  subscriptions?: ExecutorSubscriptionConfig;
+}
+
+/** How an executor that runs subscriptions reaches the subgraphs and shares streams. */
+export interface ExecutorSubscriptionConfig {
+  /** The transport to each subgraph by subgraph name (as the supergraph spells it); graphql-ws when not named. */
+  transports?: Readonly<Record<string, 'graphql-ws' | 'sse'>>;
+  /** Forwarded headers that vary per request of one caller (per-request signatures): identical subscriptions still share. */
+  sharingIgnoresHeaders?: ReadonlyArray<string>;
 }
 
 /** Builds an executor for a supergraph; the gateway takes one of these as its `executor` option. */

@@ -5,6 +5,7 @@ import type { GatewayContext } from '../context';
 import type { ExecutionRequest, OperationExecutor } from '../execution/operation-executor';
 import { toClientSubgraphError } from '../execution/subgraph-errors';
 import { REQUEST_ID_HEADER } from '../request-ids';
+import { mapStream } from '../subscriptions/map-stream';
 
 export interface FederatedExecutionOptions {
   executor: OperationExecutor;
@@ -39,8 +40,9 @@ function maskUnexpected(result: ExecutionResult, log: Logger): ExecutionResult {
   return { ...result, errors };
 }
 
-async function* maskStream(results: AsyncIterable<ExecutionResult>, log: Logger): AsyncGenerator<ExecutionResult> {
-  for await (const result of results) yield maskUnexpected(result, log);
+// Not a generator: a client leaving a quiet subscription must reach the executor's stream at once.
+function maskStream(results: AsyncIterable<ExecutionResult>, log: Logger): AsyncIterableIterator<ExecutionResult> {
+  return mapStream(results, (result) => maskUnexpected(result, log));
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult> {

@@ -12,6 +12,8 @@ export const TEST_DATASET_SIZE = { customers: 120, products: 80, orders: 900 };
 
 export interface TestHub {
   hub: RunningHub;
+  /** The config the hub started with (database URLs, bus URL). */
+  config: HubConfig;
   dataset: DemoDataset;
   statements: StatementCounter;
   httpCalls: { count: number; paths: string[] };
@@ -20,7 +22,11 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(dialect: Dialect, options: Partial<HubHooks> = {}): Promise<TestHub> {
+/**
+ * `overrides` replace parts of the hub's config: another hub's databases (then none are created
+ * here, and the caller drops them), an event bus URL, the stand-ins' URLs, change capture settings.
+ */
+export async function startTestHub(dialect: Dialect, options: Partial<HubHooks> = {}, overrides: Partial<HubConfig> = {}): Promise<TestHub> {
   const dbs: TestDatabase[] = [];
   const db = async (label: string) => {
     const created = await createTestDatabase(dialect, label);
@@ -33,9 +39,10 @@ export async function startTestHub(dialect: Dialect, options: Partial<HubHooks> 
     host: '127.0.0.1',
     gatewayPort: 0,
     ports: { crm: 0, erp: 0, inventory: 0, shipping: 0, social: 0, crmStandIn: 0, carrierStandIn: 0 },
-    databases: { erp: await db('erp'), inventory: await db('inventory'), social: await db('social'), hub: await db('hub') },
+    databases: overrides.databases ?? { erp: await db('erp'), inventory: await db('inventory'), social: await db('social'), hub: await db('hub') },
     crmApiUrl: null,
     carrierApiUrl: null,
+    ...overrides,
   };
   const dataset = options.dataset ?? generateDemoDataset(TEST_DATASET_SIZE);
   const statements = new StatementCounter();
@@ -57,6 +64,7 @@ export async function startTestHub(dialect: Dialect, options: Partial<HubHooks> 
   }
   return {
     hub,
+    config,
     dataset,
     statements,
     httpCalls,
