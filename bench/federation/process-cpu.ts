@@ -11,3 +11,21 @@ export function cpuTimeMs(pid: number): number {
   const stime = Number(fields[12]);
   return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
+
+/**
+ * Waits until a process stops using CPU (less than `thresholdMs` in each `intervalMs`): wrk
+ * abandons the requests in flight when a run ends, and a gateway still working through them
+ * would take CPU from the next gateway's run on the same core.
+ */
+export async function waitUntilIdle(pid: number, options: { intervalMs?: number; thresholdMs?: number; timeoutMs?: number } = {}): Promise<void> {
+  const intervalMs = options.intervalMs ?? 250;
+  const thresholdMs = options.thresholdMs ?? 10;
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  let last = cpuTimeMs(pid);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    const now = cpuTimeMs(pid);
+    if (now - last < thresholdMs) return;
+    last = now;
+  }
+}

@@ -8,7 +8,7 @@ import { parse } from 'graphql';
 import { benchSubgraphs } from './subgraphs/definitions';
 import { HEAVY_REQUEST_BODY } from './query';
 import { peakRssMiB } from './peak-rss';
-import { cpuTimeMs } from './process-cpu';
+import { cpuTimeMs, waitUntilIdle } from './process-cpu';
 import { startPinned, type StartedProcess } from './processes';
 import { runWrk, writePostScript, type WrkResult } from './wrk';
 import { formatReport, type GatewayRounds } from './report';
@@ -47,8 +47,8 @@ function parseOptions(argv: string[]): Options {
   return {
     smoke,
     rounds: Number(value('--rounds') ?? (smoke ? 1 : 3)),
-    seconds: Number(value('--seconds') ?? (smoke ? 2 : 10)),
-    warmupSeconds: Number(value('--warmup') ?? (smoke ? 1 : 5)),
+    seconds: Number(value('--seconds') ?? (smoke ? 4 : 10)),
+    warmupSeconds: Number(value('--warmup') ?? (smoke ? 2 : 5)),
     connections: Number(value('--connections') ?? 50),
     only: value('--only')?.split(',') ?? null,
     touchpointServer: value('--touchpoint-server') === 'minimal' ? 'minimal' : 'gateway',
@@ -109,7 +109,10 @@ async function main(): Promise<void> {
 
     const script = writePostScript(HEAVY_REQUEST_BODY);
     const load = (url: string, seconds: number) => runWrk({ url, script, connections: options.connections, seconds, cpu: LOAD_CPU });
-    for (const gateway of gateways) await load(gateway.url, options.warmupSeconds);
+    for (const gateway of gateways) {
+      await load(gateway.url, options.warmupSeconds);
+      await waitUntilIdle(gateway.process.pid);
+    }
 
     const rounds = new Map<string, WrkResult[]>(gateways.map((g) => [g.id, []]));
     for (let round = 0; round < options.rounds; round++) {
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
         const busy = (ms: number) => `${((ms / (options.seconds * 1000)) * 100).toFixed(0)}%`;
         const utilization = `gateway CPU ${busy(gatewayCpu)}, subgraphs CPU ${busy(cpuTimeMs(subgraphProcess.pid) - subgraphCpuBefore)}`;
         result.subgraphConnections = totalConnections(await stats(control)) - connectionsBefore;
+        await waitUntilIdle(gateway.process.pid);
         rounds.get(gateway.id)!.push(result);
         console.log(
           `round ${round + 1} ${gateway.label.padEnd(16)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${result.p50Ms.toFixed(1)} ms  p99 ${result.p99Ms.toFixed(1)} ms  CPU ${result.cpuMsPerRequest.toFixed(2)} ms/req  (${utilization})  new subgraph connections ${result.subgraphConnections}  failures ${result.failures}`,

@@ -1,6 +1,9 @@
 import { createTouchpointExecutorFactory } from '../engine/touchpoint-executor-factory';
-import { createApolloGatewayExecutor } from './apollo-gateway-executor';
 import type { ExecutorFactory } from './operation-executor';
+
+// @apollo/gateway is loaded only when its executor is chosen: importing it costs about 50 MB of
+// resident memory, which a gateway running Touchpoint's engine should not carry.
+const createApolloGatewayExecutor: ExecutorFactory = async (config) => (await import('./apollo-gateway-executor')).createApolloGatewayExecutor(config);
 
 /** The executors the gateway can run, by the name GATEWAY_EXECUTOR uses. */
 export const executors: Record<string, ExecutorFactory> = {
