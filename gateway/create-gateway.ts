@@ -1,11 +1,11 @@
 import { parse } from 'graphql';
 import { createYoga, maskError as yogaMaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { silentLogger, type Logger } from '../lib/logger';
-import { createGatewayClaimsSigner } from '../subgraphs/shared/gateway-claims';
+import { createGatewayClaimsSigner, GATEWAY_CLAIMS_HEADER } from '../subgraphs/shared/gateway-claims';
 import { readAccessPolicy } from './auth/authorization/access-policy';
 import type { Authenticator } from './auth/authenticator';
 import { checkEndpointAccess, type EndpointAccess } from './auth/endpoint-access';
-import type { Principal } from './auth/principal';
+import { gatewayClaimsOf, type Principal } from './auth/principal';
 import { executableSupergraph } from './auth/security-features';
 import { buildContract } from './contracts/build-contract';
 import type { ContractConfig } from './contracts/contract-config';
@@ -194,6 +194,8 @@ export async function createGateway({
   const claimsSigner = claimsSecret ? createGatewayClaimsSigner(claimsSecret) : undefined;
   const publicLimits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...limits };
   const normalizedForwardHeaders = forwardHeaders.map((h) => h.toLowerCase());
+  const probeHeaders = (): Record<string, string> =>
+    claimsSigner ? { [GATEWAY_CLAIMS_HEADER]: claimsSigner.sign(gatewayClaimsOf({ anonymous: true }, null), { ttlSeconds: 60 }) } : {};
   if (auth) {
     const access: EndpointAccess = { requireToken: auth.requireToken ?? false, contract: null };
     live.authorizeWebSocket = webSocketAuthorizer({
@@ -269,7 +271,7 @@ export async function createGateway({
       useRequestId({ requestIds, log }),
       useRequestLogging({ requestIds, log }),
       useContractEndpoints(contractEndpoints),
-      useHealth({ readiness: createReadinessCheck({ subgraphs, cacheMs: readinessCacheMs }) }),
+      useHealth({ readiness: createReadinessCheck({ subgraphs, cacheMs: readinessCacheMs, headers: probeHeaders }) }),
       ...(graphiql ? [useGraphiQL({ endpoint: graphqlEndpoint })] : []),
       ...endpointPlugins({
         path: graphqlEndpoint,

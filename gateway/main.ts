@@ -1,18 +1,26 @@
 // The gateway on its own: `npm run gateway -- --supergraph <file> --port <port>`.
 // The only gateway file that reads the environment and the command line.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createLogger } from '../lib/logger';
+import { securityOptions } from './auth/security-options';
+import { describeSecurity, SECURITY_ENV_HELP, securitySettingsFromEnv } from './auth/security-settings';
 import { GATEWAY_USAGE, parseGatewayConfig } from './cli-config';
 import { executorByName } from './execution/executors';
 import { startGateway } from './service';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write(GATEWAY_USAGE);
+    process.stdout.write(`${GATEWAY_USAGE}\n${SECURITY_ENV_HELP}`);
     return;
   }
-  const config = parseGatewayConfig(process.argv.slice(2), process.env, join(__dirname, '..', 'schema', 'supergraph.graphql'));
+  const defaultSupergraphPath = join(__dirname, '..', 'schema', 'supergraph.graphql');
+  const config = parseGatewayConfig(process.argv.slice(2), process.env, defaultSupergraphPath);
+  // Touchpoint's own contracts are served with Touchpoint's supergraph; another supergraph gets none unless CONTRACTS names them.
+  const security = securitySettingsFromEnv(process.env, {
+    contractsDir: join(dirname(defaultSupergraphPath), 'contracts'),
+    contracts: resolve(config.supergraphPath) === defaultSupergraphPath ? 'all' : 'none',
+  });
   const log = createLogger({ name: 'gateway', level: config.logLevel });
   const supergraphPath = resolve(config.supergraphPath);
   let supergraphSdl: string;
@@ -34,9 +42,10 @@ async function main(): Promise<void> {
     maxTokens: config.maxTokens,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     executor: executorByName(config.executor),
+    ...securityOptions(security, log),
   });
   log.info(
-    { url: service.endpoint, supergraph: supergraphPath, subgraphs: Object.fromEntries(service.gateway.subgraphs.map((s) => [s.name, s.url])), executor: config.executor },
+    { url: service.endpoint, supergraph: supergraphPath, subgraphs: Object.fromEntries(service.gateway.subgraphs.map((s) => [s.name, s.url])), executor: config.executor, contracts: service.gateway.contracts.map((c) => c.path), security: describeSecurity(security) },
     `Touchpoint gateway ready at ${service.endpoint}`,
   );
 

@@ -33,6 +33,11 @@ export class ConflictError extends Error {
   }
 }
 
+/** The caller may not read or change this (a row-level rule of the system that owns it). */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}
+
 /** A signed request (webhook) failed verification: bad signature, stale timestamp or replayed nonce. */
 export class SignatureError extends Error {
   override name = 'SignatureError';

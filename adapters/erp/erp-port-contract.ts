@@ -32,6 +32,7 @@ function expectedOrder(o: DemoOrder): Order {
     number: o.number,
     accountNumber: o.accountNumber,
     channel: o.channel,
+    partnerId: o.partnerId,
     status: o.status,
     placedAt: o.placedAt,
     totalCents: o.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0),
@@ -140,6 +141,17 @@ export function describeErpPortContract(label: string, open: (dataset: DemoDatas
 
         const all = await erp.findOrdersByAccountNumbers([account], { first: 100 });
         expect(all).toEqual([newest]);
+      });
+
+      it('gives only the orders that came through a partner when asked for one partner', async () => {
+        const partnered = dataset.orders.filter((o) => o.partnerId !== null);
+        const partner = partnered[0]!.partnerId!;
+        const accounts = [...new Set(partnered.map((o) => o.accountNumber))].slice(0, 5);
+        const expected = accounts.map((account) =>
+          (ordersByAccount.get(account) ?? []).filter((o) => o.partnerId === partner).sort(newestFirst).slice(0, 2).map(expectedOrder),
+        );
+        expect(await erp.findOrdersByAccountNumbers(accounts, { first: 2, partnerId: partner })).toEqual(expected);
+        expect(await erp.findOrdersByAccountNumbers(accounts, { first: 2, partnerId: 'NOBODY' })).toEqual(accounts.map(() => []));
       });
 
       it('answers first: 0 and an empty batch with empty lists, and rejects a negative first', async () => {

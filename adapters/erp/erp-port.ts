@@ -19,6 +19,8 @@ export interface Order {
   number: string;
   accountNumber: string;
   channel: SalesChannel;
+  /** The trading partner a PARTNER order came through; null for other channels (absent from adapters that do not know it). */
+  partnerId?: string | null;
   status: OrderStatus;
   placedAt: Date;
   totalCents: number;
@@ -54,8 +56,11 @@ export interface ErpPort {
   listProducts(options: { category?: string | null; first: number; after?: string | null }): Promise<Page<Product>>;
   /** Aligned with ids; null for an unknown id. */
   findOrdersByIds(ids: readonly string[]): Promise<(Order | null)[]>;
-  /** Aligned with account numbers: each account's newest orders, at most `first` each. */
-  findOrdersByAccountNumbers(accountNumbers: readonly string[], options: { first: number }): Promise<Order[][]>;
+  /**
+   * Aligned with account numbers: each account's newest orders, at most `first` each; with
+   * `partnerId`, only the orders that came through that partner (channel PARTNER).
+   */
+  findOrdersByAccountNumbers(accountNumbers: readonly string[], options: { first: number; partnerId?: string }): Promise<Order[][]>;
   /** Aligned with order ids: each order's lines by line number. */
   findLinesByOrderIds(orderIds: readonly string[]): Promise<OrderLine[][]>;
   /** Aligned with account numbers; null for an account without credit. */

@@ -23,6 +23,8 @@ export interface DemoOrder {
   accountNumber: string;
   customerId: string;
   channel: 'WEB' | 'MOBILE' | 'CALL_CENTER' | 'PARTNER';
+  /** The trading partner a PARTNER order came through (one of DEMO_PARTNERS); null for other channels. */
+  partnerId: string | null;
   status: 'OPEN' | 'CONFIRMED' | 'BACKORDERED' | 'PARTIALLY_SHIPPED' | 'SHIPPED' | 'CANCELLED';
   placedAt: Date;
   lines: DemoOrderLine[];
@@ -77,6 +79,8 @@ export interface DemoSize { customers: number; products: number; orders: number 
 
 export const DEFAULT_DEMO_SIZE: DemoSize = { customers: 400, products: 300, orders: 4000 };
 export const DEMO_SEED = 20261123;
+/** The demo's trading partners: PARTNER orders are spread over them by order number. */
+export const DEMO_PARTNERS = ['ACME', 'GLOBEX'] as const;
 /** Demo time is fixed, so that the data does not shift with the day it is generated. */
 export const DEMO_EPOCH = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
@@ -192,10 +196,13 @@ export function generateDemoDataset(size: DemoSize = DEFAULT_DEMO_SIZE, seed = D
       accountNumber: customer.accountNumber,
       customerId: customer.id,
       channel: rnd.pick(['WEB', 'WEB', 'MOBILE', 'CALL_CENTER', 'PARTNER'] as const),
+      partnerId: null,
       status,
       placedAt,
       lines,
     };
+    // Drawn from the order number, not the generator, so that every other demo value stays as it was.
+    if (order.channel === 'PARTNER') order.partnerId = DEMO_PARTNERS[i % DEMO_PARTNERS.length]!;
     orders.push(order);
     if (status === 'SHIPPED' || status === 'PARTIALLY_SHIPPED') {
       const parcels = status === 'PARTIALLY_SHIPPED' ? 1 : rnd.int(1, 2);

@@ -50,6 +50,7 @@ function rowsOf(dataset: DemoDataset) {
     ORD_TM: toHms(o.placedAt),
     ORD_STS: statusLetterOf(o.status),
     CHNL_CD: channelCodeOf(o.channel),
+    PTN_CD: o.partnerId,
     ORD_TOT: centsToDecimal(orderTotalCents(o)),
     CUR_CD: CURRENCY,
   }));

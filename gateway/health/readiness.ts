@@ -15,16 +15,18 @@ export interface ReadinessOptions {
   timeoutMs?: number;
   fetch?: typeof globalThis.fetch;
   now?: () => number;
+  /** Headers each probe carries (the gateway-signed claims of an anonymous caller, when subgraphs check them). */
+  headers?: () => Record<string, string>;
 }
 
 // The same cheap operation @apollo/gateway uses for its own health checks.
 const PROBE = JSON.stringify({ query: 'query __ApolloServiceHealthCheck__ { __typename }' });
 
-async function probe(endpoint: SubgraphEndpoint, fetchFn: typeof globalThis.fetch, timeoutMs: number): Promise<string> {
+async function probe(endpoint: SubgraphEndpoint, fetchFn: typeof globalThis.fetch, timeoutMs: number, headers: Record<string, string>): Promise<string> {
   try {
     const response = await fetchFn(endpoint.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
       body: PROBE,
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -42,11 +44,12 @@ async function probe(endpoint: SubgraphEndpoint, fetchFn: typeof globalThis.fetc
  * callers arriving while a probe runs share it.
  */
 export function createReadinessCheck(options: ReadinessOptions): () => Promise<ReadinessReport> {
-  const { subgraphs, cacheMs = 3000, timeoutMs = 2000, fetch: fetchFn = globalThis.fetch, now = Date.now } = options;
+  const { subgraphs, cacheMs = 3000, timeoutMs = 2000, fetch: fetchFn = globalThis.fetch, now = Date.now, headers = () => ({}) } = options;
   let last: { at: number; report: Promise<ReadinessReport> } | undefined;
 
   const run = async (): Promise<ReadinessReport> => {
-    const outcomes = await Promise.all(subgraphs.map((s) => probe(s, fetchFn, timeoutMs)));
+    const probeHeaders = headers();
+    const outcomes = await Promise.all(subgraphs.map((s) => probe(s, fetchFn, timeoutMs, probeHeaders)));
     const report: ReadinessReport = { ready: true, subgraphs: {}, failing: [] };
     subgraphs.forEach((s, i) => {
       report.subgraphs[s.name] = outcomes[i];

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { eventSettingsFromEnv } from '../../adapters/events/event-settings';
+import { securitySettingsFromEnv, type SecuritySettings } from '../../gateway/auth/security-settings';
 import { DEMO_WEBHOOK_SECRET } from '../../subgraphs/social/demo-webhook-secret';
 
 /** Everything the whole hub needs to start; `hubConfigFromEnv` fills it from the environment. */
@@ -26,6 +27,8 @@ export interface HubConfig {
   changeCapture?: boolean;
   /** Poll interval of change capture and of the outbox relay (default 500 ms). */
   changeCaptureIntervalMs?: number;
+  /** Authentication, signed claims for the subgraphs, partner contracts and limits (absent: none of them, no cost budget). */
+  security?: SecuritySettings;
 }
 
 export const DEFAULT_PORTS: HubConfig['ports'] = { crm: 4001, erp: 4002, inventory: 4003, shipping: 4004, social: 4005, crmStandIn: 4101, carrierStandIn: 4102 };
@@ -81,5 +84,6 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv, root: string): HubConfi
     introspection: flag(env.INTROSPECTION, !production),
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean) : false,
     supergraphPath: env.SUPERGRAPH_PATH ?? join(root, 'schema', 'supergraph.graphql'),
+    security: securitySettingsFromEnv(env, { contractsDir: join(root, 'schema', 'contracts'), contracts: 'all' }),
   };
 }

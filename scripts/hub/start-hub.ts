@@ -15,6 +15,7 @@ import { startInventoryService } from '../../subgraphs/inventory/service';
 import { startShippingService } from '../../subgraphs/shipping/service';
 import { startSocialService } from '../../subgraphs/social/service';
 import { startGateway, type GatewayService } from '../../gateway/service';
+import { securityOptions } from '../../gateway/auth/security-options';
 import type { ExecutorFactory } from '../../gateway/execution/operation-executor';
 import { prepareDemoStores } from './prepare-demo-stores';
 import { generateDemoDataset, type DemoDataset } from '../../demo/data/demo-dataset';
@@ -70,12 +71,13 @@ export async function startHub(config: HubConfig, log: Logger, hooks: HubHooks =
     const carrierApiUrl = config.carrierApiUrl ?? carrierStandIn!.url;
 
     const { statementObserver, onHttpAttempt } = hooks;
+    const gatewayClaimsSecret = config.security?.claimsSecret;
     const [crm, erp, inventory, shipping, social] = await Promise.all([
-      startCrmService({ crmApiUrl, crmApiKey: config.crmApiKey ?? undefined, hubDatabaseUrl: config.databases.hub, port: ports.crm, host, log, onHttpAttempt, statementObserver, eventBus }).then(track),
-      startErpService({ erpDatabaseUrl: config.databases.erp, hubDatabaseUrl: config.databases.hub, port: ports.erp, host, log, statementObserver, eventBus }).then(track),
-      startInventoryService({ inventoryDatabaseUrl: config.databases.inventory, port: ports.inventory, host, log, statementObserver, eventBus }).then(track),
-      startShippingService({ carrierApiUrl, carrierApiKey: config.carrierApiKey ?? undefined, port: ports.shipping, host, log, onHttpAttempt, eventBus }).then(track),
-      startSocialService({ socialDatabaseUrl: config.databases.social, hubDatabaseUrl: config.databases.hub, webhookSecret: config.socialWebhookSecret, port: ports.social, host, log, statementObserver, eventBus }).then(track),
+      startCrmService({ crmApiUrl, crmApiKey: config.crmApiKey ?? undefined, hubDatabaseUrl: config.databases.hub, port: ports.crm, host, log, onHttpAttempt, statementObserver, eventBus, gatewayClaimsSecret }).then(track),
+      startErpService({ erpDatabaseUrl: config.databases.erp, hubDatabaseUrl: config.databases.hub, port: ports.erp, host, log, statementObserver, eventBus, gatewayClaimsSecret }).then(track),
+      startInventoryService({ inventoryDatabaseUrl: config.databases.inventory, port: ports.inventory, host, log, statementObserver, eventBus, gatewayClaimsSecret }).then(track),
+      startShippingService({ carrierApiUrl, carrierApiKey: config.carrierApiKey ?? undefined, port: ports.shipping, host, log, onHttpAttempt, eventBus, gatewayClaimsSecret }).then(track),
+      startSocialService({ socialDatabaseUrl: config.databases.social, hubDatabaseUrl: config.databases.hub, webhookSecret: config.socialWebhookSecret, port: ports.social, host, log, statementObserver, eventBus, gatewayClaimsSecret }).then(track),
     ]);
     // After the services: they create the legacy tables the change triggers are put on.
     if (config.changeCapture ?? true) {
@@ -94,6 +96,7 @@ export async function startHub(config: HubConfig, log: Logger, hooks: HubHooks =
         introspection: config.introspection,
         cors: config.corsOrigins,
         ...(hooks.executor ? { executor: hooks.executor } : {}),
+        ...(config.security ? securityOptions(config.security, log) : {}),
       }),
     );
 

@@ -9,6 +9,8 @@ import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
 import type { StatementObserver } from '../../adapters/sql/database';
 import type { Logger } from '../../lib/logger';
 import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { claimsVerifierFor } from '../shared/gateway-claims';
+import { withCrmRowRules } from './authorization/crm-row-rules';
 import { graphqlWsAttachment } from '../shared/graphql-ws-server';
 import { listen } from '../shared/listen';
 import { ServiceEventBus } from '../shared/service-event-bus';
@@ -47,6 +49,8 @@ export type CrmServiceOptions = CrmSource & {
   statementObserver?: StatementObserver;
   /** The hub's event bus (interactions, orders, shipments and mentions of customers); default: an in-process bus of this service's own. */
   eventBus?: EventBus;
+  /** Secret shared with the gateway: when set, every GraphQL request must carry the claims it signs. */
+  gatewayClaimsSecret?: string;
 };
 
 export async function startCrmService(options: CrmServiceOptions): Promise<RunningService> {
@@ -79,7 +83,8 @@ export async function startCrmService(options: CrmServiceOptions): Promise<Runni
     const server = createSubgraphServer<CrmContext>({
       name: 'crm',
       typeDefs,
-      resolvers,
+      resolvers: withCrmRowRules(resolvers),
+      gatewayClaims: claimsVerifierFor(options.gatewayClaimsSecret),
       log,
       context: (base): CrmContext => {
         const port = crm.forRequest?.(base.requestId) ?? crm;

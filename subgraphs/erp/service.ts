@@ -8,6 +8,8 @@ import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
 import type { StatementObserver } from '../../adapters/sql/database';
 import type { Logger } from '../../lib/logger';
 import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { claimsVerifierFor } from '../shared/gateway-claims';
+import { withErpRowRules } from './authorization/erp-row-rules';
 import { graphqlWsAttachment } from '../shared/graphql-ws-server';
 import { listen } from '../shared/listen';
 import { ServiceEventBus } from '../shared/service-event-bus';
@@ -42,6 +44,8 @@ export type ErpServiceOptions = ErpSource & {
   migrateErp?: boolean;
   /** The hub's event bus (order.updated); default: an in-process bus of this service's own. */
   eventBus?: EventBus;
+  /** Secret shared with the gateway: when set, every GraphQL request must carry the claims it signs. */
+  gatewayClaimsSecret?: string;
 };
 
 export async function startErpService(options: ErpServiceOptions): Promise<RunningService> {
@@ -68,7 +72,8 @@ export async function startErpService(options: ErpServiceOptions): Promise<Runni
     const server = createSubgraphServer<ErpContext>({
       name: 'erp',
       typeDefs,
-      resolvers,
+      resolvers: withErpRowRules(resolvers),
+      gatewayClaims: claimsVerifierFor(options.gatewayClaimsSecret),
       log,
       context: (base): ErpContext => ({
         ...base,

@@ -6,6 +6,7 @@ import { openInventorySql } from '../../adapters/inventory/sql/open-inventory-sq
 import type { StatementObserver } from '../../adapters/sql/database';
 import type { Logger } from '../../lib/logger';
 import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { claimsVerifierFor } from '../shared/gateway-claims';
 import { graphqlWsAttachment } from '../shared/graphql-ws-server';
 import { listen } from '../shared/listen';
 import { ServiceEventBus } from '../shared/service-event-bus';
@@ -38,6 +39,8 @@ export type InventoryServiceOptions = InventorySource & {
   migrateInventory?: boolean;
   /** The hub's event bus (stock.changed); default: an in-process bus of this service's own. */
   eventBus?: EventBus;
+  /** Secret shared with the gateway: when set, every GraphQL request must carry the claims it signs. */
+  gatewayClaimsSecret?: string;
 };
 
 export async function startInventoryService(options: InventoryServiceOptions): Promise<RunningService> {
@@ -63,6 +66,7 @@ export async function startInventoryService(options: InventoryServiceOptions): P
       name: 'inventory',
       typeDefs,
       resolvers,
+      gatewayClaims: claimsVerifierFor(options.gatewayClaimsSecret),
       log,
       context: (base) => {
         const context: InventoryContext = {

@@ -5,7 +5,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import type { Logger } from '../../lib/logger';
 import { toClientError } from './error-mapping';
+import type { GatewayClaims, GatewayClaimsVerifier } from './gateway-claims';
 import { requestMetaFromHeaders, type RequestMeta } from './request-meta';
+import { useGatewayClaims } from './use-gateway-claims';
 import { useGraphqlSse } from './use-graphql-sse';
 
 export interface RequestBase {
@@ -14,6 +16,11 @@ export interface RequestBase {
   /** The caller's credentials (HTTP `authorization` header, or the WebSocket's init payload or upgrade headers), null when none. */
   authorization: string | null;
   log: Logger;
+  /**
+   * Who is asking, as the gateway vouched for it (verified gateway-signed claims). Undefined when the
+   * subgraph is not configured with the claims secret: then it trusts its network, as before.
+   */
+  claims?: GatewayClaims;
 }
 
 /**
@@ -35,6 +42,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   context: (base: RequestBase) => TContext;
   /** Extra yoga plugins (webhook routes, for instance). */
   plugins?: Plugin[];
+  /** Verifies the gateway-signed claims: with it, a GraphQL request without valid claims is refused. */
+  gatewayClaims?: GatewayClaimsVerifier;
   graphiql?: boolean;
 }
 
@@ -53,7 +62,8 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     context: (initial: Partial<YogaInitialContext & TransportContext>) => {
       const meta = initial.transport ?? (initial.request ? requestMetaFromHeaders(initial.request.headers) : { requestId: null, authorization: null });
       const requestId = meta.requestId ?? randomUUID();
-      return options.context({ requestId, authorization: meta.authorization, log: log.child({ requestId }) });
+      const claims = options.gatewayClaims?.verify(meta.claims);
+      return options.context({ requestId, authorization: meta.authorization, log: log.child({ requestId }), ...(claims ? { claims } : {}) });
     },
     maskedErrors: {
       maskError(error) {
@@ -64,6 +74,6 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     },
     // graphql-sse's single-connection mode at /graphql/stream; its distinct-connections mode (and plain
     // SSE) yoga serves itself at /graphql for `Accept: text/event-stream`.
-    plugins: [...(options.plugins ?? []), useGraphqlSse({ log })],
+    plugins: [...(options.gatewayClaims ? [useGatewayClaims(options.gatewayClaims)] : []), ...(options.plugins ?? []), useGraphqlSse({ log })],
   }) as unknown as SubgraphServer;
 }

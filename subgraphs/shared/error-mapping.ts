@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { ConflictError, InvalidInputError, NotFoundError, SignatureError, UpstreamUnavailableError } from '../../lib/errors';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, SignatureError, UpstreamUnavailableError } from '../../lib/errors';
 import { SubscriberTooSlowError } from './subscription-errors';
 
 /** The closed set of error codes a subgraph shows its clients. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UPSTREAM_UNAVAILABLE' | 'UNAUTHENTICATED' | 'SUBSCRIBER_TOO_SLOW' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UPSTREAM_UNAVAILABLE' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SUBSCRIBER_TOO_SLOW' | 'INTERNAL_SERVER_ERROR';
 
 /**
  * Maps an error raised while resolving to what the client may see. Adapter errors become coded
@@ -26,6 +26,7 @@ export function toClientError(error: unknown, system: string): { error: GraphQLE
   if (original instanceof NotFoundError) return { error: make(original.message, 'NOT_FOUND'), unexpected: false };
   if (original instanceof ConflictError) return { error: make(original.message, 'CONFLICT'), unexpected: false };
   if (original instanceof SignatureError) return { error: make(original.message, 'UNAUTHENTICATED'), unexpected: false };
+  if (original instanceof ForbiddenError) return { error: make(original.message, 'FORBIDDEN'), unexpected: false };
   if (original instanceof SubscriberTooSlowError) return { error: make(original.message, 'SUBSCRIBER_TOO_SLOW'), unexpected: false };
   // GraphQL's own errors (validation, variable coercion) carry no original error, or wrap another
   // GraphQLError (a scalar rejecting a variable's value), and are safe to show.

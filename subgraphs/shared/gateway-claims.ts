@@ -3,6 +3,7 @@
 // subgraphs share). A subgraph configured with the secret refuses any request without a valid
 // header, so nobody who reaches it directly can pose as a user.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SignatureError } from '../../lib/errors';
 
 export const GATEWAY_CLAIMS_HEADER = 'x-touchpoint-claims';
 
@@ -36,9 +37,9 @@ export interface VerifyOptions {
   clockSkewSeconds?: number;
 }
 
-/** The claims header is missing, malformed, forged or expired. */
-export class GatewayClaimsError extends Error {
-  override readonly name = 'GatewayClaimsError';
+/** The claims header is missing, malformed, forged or expired (shown to clients as UNAUTHENTICATED). */
+export class GatewayClaimsError extends SignatureError {
+  override name = 'GatewayClaimsError';
 }
 
 const VERSION = 'v1';
@@ -113,4 +114,9 @@ export function createGatewayClaimsVerifier(secret: string): GatewayClaimsVerifi
       };
     },
   };
+}
+
+/** The verifier a subgraph service uses when it is given the claims secret; none (trust the network) without one. */
+export function claimsVerifierFor(secret: string | undefined): GatewayClaimsVerifier | undefined {
+  return secret ? createGatewayClaimsVerifier(secret) : undefined;
 }

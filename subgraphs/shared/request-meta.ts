@@ -2,12 +2,15 @@
 // HTTP headers (queries, SSE), or a WebSocket's subscribe message, connection-init payload and
 // upgrade headers (graphql-ws).
 import type { IncomingHttpHeaders } from 'node:http';
+import { GATEWAY_CLAIMS_HEADER } from './gateway-claims';
 
 export interface RequestMeta {
   /** The caller's request id (x-request-id), null when it sent none. */
   requestId: string | null;
   /** The caller's credentials (the authorization header, e.g. `Bearer ...`), null when it sent none. */
   authorization: string | null;
+  /** The gateway-signed claims (x-touchpoint-claims), unverified; null or absent when none came. */
+  claims?: string | null;
 }
 
 /** Request ids longer than this are ignored (a new one is made), so that logs stay readable. */
@@ -19,7 +22,7 @@ function cleanRequestId(value: string | null): string | null {
 }
 
 export function requestMetaFromHeaders(headers: Pick<Headers, 'get'>): RequestMeta {
-  return { requestId: cleanRequestId(headers.get('x-request-id')), authorization: headers.get('authorization') || null };
+  return { requestId: cleanRequestId(headers.get('x-request-id')), authorization: headers.get('authorization') || null, claims: headers.get(GATEWAY_CLAIMS_HEADER) || null };
 }
 
 /** Reads a string entry of a JSON object whatever the case of its key (`Authorization` or `authorization`). */
@@ -56,5 +59,7 @@ export function requestMetaFromWebSocket(
     cleanRequestId(paramEntry(connectionParams, 'x-request-id')) ??
     cleanRequestId(headerEntry(upgradeHeaders, 'x-request-id'));
   const authorization = paramEntry(connectionParams, 'authorization') ?? headerEntry(upgradeHeaders, 'authorization');
-  return { requestId, authorization };
+  // Per operation first: a gateway multiplexing one connection sends each caller's claims with its subscribe message.
+  const claims = paramEntry(extensions, GATEWAY_CLAIMS_HEADER) ?? paramEntry(connectionParams, GATEWAY_CLAIMS_HEADER) ?? headerEntry(upgradeHeaders, GATEWAY_CLAIMS_HEADER);
+  return { requestId, authorization, claims };
 }

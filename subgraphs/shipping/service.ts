@@ -7,6 +7,7 @@ import { CarrierHttpAdapter } from '../../adapters/carrier/http/carrier-http-ada
 import type { HttpClientOptions } from '../../adapters/http/http-client';
 import type { Logger } from '../../lib/logger';
 import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { claimsVerifierFor } from '../shared/gateway-claims';
 import { graphqlWsAttachment } from '../shared/graphql-ws-server';
 import { listen } from '../shared/listen';
 import { ServiceEventBus } from '../shared/service-event-bus';
@@ -41,6 +42,8 @@ export type ShippingServiceOptions = CarrierSource & {
   log: Logger;
   /** The hub's event bus (shipment.updated); default: an in-process bus of this service's own. */
   eventBus?: EventBus;
+  /** Secret shared with the gateway: when set, every GraphQL request must carry the claims it signs. */
+  gatewayClaimsSecret?: string;
 };
 
 export async function startShippingService(options: ShippingServiceOptions): Promise<RunningService> {
@@ -72,6 +75,7 @@ export async function startShippingService(options: ShippingServiceOptions): Pro
       name: 'shipping',
       typeDefs,
       resolvers,
+      gatewayClaims: claimsVerifierFor(options.gatewayClaimsSecret),
       log,
       context: (base): ShippingContext => {
         const port = carrier.forRequest?.(base.requestId) ?? carrier;

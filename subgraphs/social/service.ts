@@ -7,6 +7,7 @@ import { openSocialStore } from '../../adapters/social/sql/social-sql-store';
 import type { StatementObserver } from '../../adapters/sql/database';
 import type { Logger } from '../../lib/logger';
 import { createSubgraphServer } from '../shared/create-subgraph-server';
+import { claimsVerifierFor } from '../shared/gateway-claims';
 import { graphqlWsAttachment } from '../shared/graphql-ws-server';
 import { listen } from '../shared/listen';
 import { ServiceEventBus } from '../shared/service-event-bus';
@@ -34,6 +35,8 @@ export interface SocialServiceOptions {
   now?: () => Date;
   /** The hub's event bus (mention.received is raised on it); default: an in-process bus of this service's own. */
   eventBus?: EventBus;
+  /** Secret shared with the gateway: when set, every GraphQL request must carry the claims it signs. */
+  gatewayClaimsSecret?: string;
 }
 
 export async function startSocialService(options: SocialServiceOptions): Promise<RunningService> {
@@ -56,6 +59,7 @@ export async function startSocialService(options: SocialServiceOptions): Promise
       name: 'social',
       typeDefs,
       resolvers,
+      gatewayClaims: claimsVerifierFor(options.gatewayClaimsSecret),
       log,
       context: (base): SocialContext => ({
         ...base,

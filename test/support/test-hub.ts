@@ -42,6 +42,8 @@ export async function startTestHub(dialect: Dialect, options: Partial<HubHooks> 
     databases: overrides.databases ?? { erp: await db('erp'), inventory: await db('inventory'), social: await db('social'), hub: await db('hub') },
     crmApiUrl: null,
     carrierApiUrl: null,
+    // No partner contracts unless a test asks for them (overrides.security): each costs a schema build and an executor.
+    security: base.security && { ...base.security, contracts: [] },
     ...overrides,
   };
   const dataset = options.dataset ?? generateDemoDataset(TEST_DATASET_SIZE);

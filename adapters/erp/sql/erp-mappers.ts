@@ -74,6 +74,7 @@ export function toOrder(row: Selectable<OrdHdrTable>): Order {
     number: orderNumberOf(orderNo),
     accountNumber: row.ACCT_NO.trim(),
     channel: code(CHANNEL_BY_CODE, row.CHNL_CD, 'CHNL_CD'),
+    partnerId: row.PTN_CD?.trim() || null,
     status: code(STATUS_BY_LETTER, row.ORD_STS, 'ORD_STS'),
     placedAt: fromYmdHms(row.ORD_DT, row.ORD_TM),
     totalCents: decimalToCents(row.ORD_TOT),

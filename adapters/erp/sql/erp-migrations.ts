@@ -62,6 +62,16 @@ export const erpMigrations: Migrations = {
       for (const table of ['ORDLIN', 'ORDHDR', 'CUSACT', 'ITMMST']) await db.schema.dropTable(table).ifExists().execute();
     },
   },
+  '0002_erp_partner_code': {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
+    async up(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('ORDHDR').addColumn('PTN_CD', 'varchar(10)').execute();
+    },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
+    async down(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('ORDHDR').dropColumn('PTN_CD').execute();
+    },
+  },
 };
 
 /** Creates or updates the ERP's tables; safe to call on every start. */

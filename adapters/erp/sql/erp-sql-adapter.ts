@@ -5,7 +5,7 @@ import type { CreditAccount, ErpPort, Order, OrderLine, Page, Product } from '..
 import { alignMany, alignOne, uniqueKeys } from '../../../lib/batch';
 import { InvalidInputError, UpstreamUnavailableError } from '../../../lib/errors';
 import type { ErpTables } from './erp-tables';
-import { orderNoOf, toCreditAccount, toOrder, toOrderLine, toProduct } from './erp-mappers';
+import { channelCodeOf, orderNoOf, toCreditAccount, toOrder, toOrderLine, toProduct } from './erp-mappers';
 import { decodeProductCursor, encodeProductCursor } from './product-cursor';
 
 /** The largest page or per-account list one call may ask for. */
@@ -61,7 +61,7 @@ export class ErpSqlAdapter implements ErpPort {
     return alignOne(ids, rows.map(toOrder), (o) => o.id);
   }
 
-  async findOrdersByAccountNumbers(accountNumbers: readonly string[], options: { first: number }): Promise<Order[][]> {
+  async findOrdersByAccountNumbers(accountNumbers: readonly string[], options: { first: number; partnerId?: string }): Promise<Order[][]> {
     const first = checkFirst(options.first);
     const keys = uniqueKeys(accountNumbers);
     if (keys.length === 0 || first === 0) return accountNumbers.map(() => []);
@@ -75,7 +75,8 @@ export class ErpSqlAdapter implements ErpPort {
           .over((ob) => ob.partitionBy('ACCT_NO').orderBy('ORD_DT', 'desc').orderBy('ORD_TM', 'desc').orderBy('ORD_NO', 'desc'))
           .as('RN'),
       )
-      .where('ACCT_NO', 'in', keys);
+      .where('ACCT_NO', 'in', keys)
+      .$if(options.partnerId !== undefined, (q) => q.where('CHNL_CD', '=', channelCodeOf('PARTNER')).where('PTN_CD', '=', options.partnerId!));
     const rows = await this.run('orders by account', () =>
       this.db.selectFrom(ranked.as('R')).selectAll().where('RN', '<=', first).orderBy('ACCT_NO').orderBy('RN').execute(),
     );

@@ -49,6 +49,8 @@ export interface OrdHdrTable {
   ORD_STS: string;
   /** Entry channel: WB web, MB mobile, CC call centre, PT partner. */
   CHNL_CD: string;
+  /** Trading partner code of a PT order (the EDI sender); null for other channels. */
+  PTN_CD: string | null;
   /** Order total, the sum of its lines. */
   ORD_TOT: Decimal;
   CUR_CD: string;
