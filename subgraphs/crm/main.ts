@@ -26,6 +26,8 @@ async function main(): Promise<void> {
       crmApiKey,
       hubDatabaseUrl,
       port: Number(process.env.CRM_PORT ?? 4001),
+      // Shared with the gateway: when set, only requests carrying the claims the gateway signs are served.
+      gatewayClaimsSecret: process.env.GATEWAY_CLAIMS_SECRET || undefined,
       host: process.env.HOST ?? '127.0.0.1',
       httpTimeoutMs,
       log,

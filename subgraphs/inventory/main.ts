@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     service = await startInventoryService({
       inventoryDatabaseUrl,
       port: Number(process.env.INVENTORY_PORT ?? 4003),
+      // Shared with the gateway: when set, only requests carrying the claims the gateway signs are served.
+      gatewayClaimsSecret: process.env.GATEWAY_CLAIMS_SECRET || undefined,
       host: process.env.HOST ?? '127.0.0.1',
       log,
       eventBus: events.bus,

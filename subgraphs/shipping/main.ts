@@ -18,6 +18,8 @@ async function main(): Promise<void> {
       carrierApiUrl: process.env.CARRIER_API_URL ?? 'http://localhost:4102',
       carrierApiKey: process.env.CARRIER_API_KEY || undefined,
       port: Number(process.env.SHIPPING_PORT ?? 4004),
+      // Shared with the gateway: when set, only requests carrying the claims the gateway signs are served.
+      gatewayClaimsSecret: process.env.GATEWAY_CLAIMS_SECRET || undefined,
       host: process.env.HOST ?? '127.0.0.1',
       httpTimeoutMs: process.env.HTTP_TIMEOUT_MS ? Number(process.env.HTTP_TIMEOUT_MS) : undefined,
       log,

@@ -29,6 +29,8 @@ async function main(): Promise<void> {
       hubDatabaseUrl,
       webhookSecret,
       port: Number(process.env.SOCIAL_PORT ?? 4005),
+      // Shared with the gateway: when set, only requests carrying the claims the gateway signs are served.
+      gatewayClaimsSecret: process.env.GATEWAY_CLAIMS_SECRET || undefined,
       host: process.env.HOST ?? '127.0.0.1',
       log,
       eventBus: events.bus,
