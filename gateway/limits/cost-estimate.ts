@@ -48,21 +48,39 @@ function valueOf(node: ValueNode, variables: Readonly<Record<string, unknown>>):
  * The size of a list field: a size argument (first, last...) as given or defaulted in the schema,
  * else the length of a list argument (`ids: [...]`: one result per id), else the default.
  */
-function listSize(field: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Readonly<Record<string, unknown>>, settings: Required<CostSettings>): number {
+/** The value of a size argument (first, last...) as given or defaulted in the schema, if the field has one. */
+function sizeArgument(field: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Readonly<Record<string, unknown>>, settings: Required<CostSettings>): number | undefined {
+  for (const argument of definition.args) {
+    if (!settings.sizeArguments.includes(argument.name)) continue;
+    const given = field.arguments?.find((a) => a.name.value === argument.name);
+    const value = given ? valueOf(given.value, variables) : argument.defaultValue;
+    if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, value);
+  }
+  return undefined;
+}
+
+/**
+ * The size of a list field: its size argument, else the length of a list argument (`ids: [...]`:
+ * one result per id), else the size given to the page object it sits in (`products(first: 50) {
+ * nodes }`), else the default.
+ */
+function listSize(field: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Readonly<Record<string, unknown>>, settings: Required<CostSettings>, pageSize: number | undefined): number {
+  const own = sizeArgument(field, definition, variables, settings);
+  if (own !== undefined) return own;
   let byList: number | undefined;
   for (const argument of definition.args) {
     const given = field.arguments?.find((a) => a.name.value === argument.name);
     const value = given ? valueOf(given.value, variables) : argument.defaultValue;
-    if (settings.sizeArguments.includes(argument.name) && typeof value === 'number' && Number.isFinite(value)) return Math.max(0, value);
     if (Array.isArray(value)) byList = Math.max(byList ?? 0, value.length);
   }
-  return byList ?? settings.defaultListSize;
+  return byList ?? pageSize ?? settings.defaultListSize;
 }
 
 /**
  * Estimates what an operation costs before it runs: each object (or interface, union) a field
  * returns costs 1, leaves cost nothing, and a list multiplies what it holds by its expected size;
- * nested lists multiply. A spread fragment costs what its fields cost, wherever it is spread.
+ * nested lists multiply; the size argument of a page object (`products(first: 50) { nodes }`)
+ * sizes the lists directly in it. A spread fragment costs what its fields cost, wherever it is spread.
  */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -84,7 +102,8 @@ export function estimateCost(
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const fragmentCosts = new Map<string, number>();
 
-  const costOf = (set: SelectionSetNode, parent: GraphQLCompositeType): number => {
+  // `pageSize`: the size argument of the enclosing page object, for the lists directly in it.
+  const costOf = (set: SelectionSetNode, parent: GraphQLCompositeType, pageSize?: number): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -92,22 +111,24 @@ export function estimateCost(
         const definition = parent.getFields()[selection.name.value];
         if (!definition) continue;
         const named = getNamedType(definition.type);
-        const inner = (isCompositeType(named) ? 1 : 0) + (selection.selectionSet && isCompositeType(named) ? costOf(selection.selectionSet, named) : 0);
         const depth = listDepth(definition.type);
-        const multiplier = depth === 0 ? 1 : listSize(selection, definition, variables, settings) * settings.defaultListSize ** (depth - 1);
+        const innerPageSize = depth === 0 ? sizeArgument(selection, definition, variables, settings) : undefined;
+        const inner = (isCompositeType(named) ? 1 : 0) + (selection.selectionSet && isCompositeType(named) ? costOf(selection.selectionSet, named, innerPageSize) : 0);
+        const multiplier = depth === 0 ? 1 : listSize(selection, definition, variables, settings, pageSize) * settings.defaultListSize ** (depth - 1);
         total += multiplier * inner;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (condition && isCompositeType(condition)) total += costOf(selection.selectionSet, condition);
+        if (condition && isCompositeType(condition)) total += costOf(selection.selectionSet, condition, pageSize);
       } else {
         const name = selection.name.value;
-        let known = fragmentCosts.get(name);
+        const key = `${name}|${pageSize ?? ''}`;
+        let known = fragmentCosts.get(key);
         if (known === undefined) {
-          fragmentCosts.set(name, 0); // a cycle (reported by validation) costs nothing more
+          fragmentCosts.set(key, 0); // a cycle (reported by validation) costs nothing more
           const fragment = fragments.get(name);
           const condition = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
-          known = fragment && condition && isCompositeType(condition) ? costOf(fragment.selectionSet, condition) : 0;
-          fragmentCosts.set(name, known);
+          known = fragment && condition && isCompositeType(condition) ? costOf(fragment.selectionSet, condition, pageSize) : 0;
+          fragmentCosts.set(key, known);
         }
         total += known;
       }

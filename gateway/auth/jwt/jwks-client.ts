@@ -53,11 +53,11 @@ function importKeys(body: unknown): JwksKey[] {
 export function createJwksClient({ url, cacheMs = 600_000, refetchCooldownMs = 30_000, timeoutMs = 5000, fetch: fetchFn = globalThis.fetch, now = Date.now }: JwksClientOptions): JwksClient {
   let cached: { at: number; keys: JwksKey[] } | undefined;
   let inFlight: Promise<JwksKey[]> | undefined;
-  let lastFetchAt = -Infinity;
+  // Refetches caused by unknown key ids: the first one at once, then at most one per cooldown.
+  let lastMissFetchAt = -Infinity;
 
   const load = (): Promise<JwksKey[]> => {
     inFlight ??= (async () => {
-      lastFetchAt = now();
       try {
         const response = await fetchFn(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
         if (!response.ok) throw new Error(`the JWKS endpoint answered HTTP ${response.status}`);
@@ -79,7 +79,8 @@ export function createJwksClient({ url, cacheMs = 600_000, refetchCooldownMs = 3
         if (cached) return cached.keys;
         throw error;
       });
-      if (kid !== undefined && !cached!.keys.some((k) => k.kid === kid) && now() - lastFetchAt >= refetchCooldownMs) {
+      if (kid !== undefined && !cached!.keys.some((k) => k.kid === kid) && now() - lastMissFetchAt >= refetchCooldownMs) {
+        lastMissFetchAt = now();
         return load().catch(() => cached!.keys);
       }
       return cached!.keys;
