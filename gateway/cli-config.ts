@@ -27,7 +27,7 @@ Environment (flags win over variables):
   GRAPHIQL, INTROSPECTION  true/false (default true; false when NODE_ENV=production)
   CORS_ORIGINS             comma-separated allowed origins, * for any (default: none)
   LOG_LEVEL                pino level (default info)
-  GATEWAY_EXECUTOR         which engine runs operations (default apollo)
+  GATEWAY_EXECUTOR         which engine runs operations: touchpoint (default) or apollo (no subscriptions)
   GATEWAY_MAX_DEPTH, GATEWAY_MAX_TOKENS, SUBGRAPH_TIMEOUT_MS   limits
 `;
 
@@ -80,7 +80,7 @@ export function parseGatewayConfig(argv: ReadonlyArray<string>, env: Env, defaul
     introspection: flag(env.INTROSPECTION, 'INTROSPECTION', !production),
     cors: origins.length > 0 ? origins : false,
     logLevel: env.LOG_LEVEL || 'info',
-    executor: env.GATEWAY_EXECUTOR || 'apollo',
+    executor: env.GATEWAY_EXECUTOR || 'touchpoint',
     maxDepth: integer(env.GATEWAY_MAX_DEPTH, 'GATEWAY_MAX_DEPTH'),
     maxTokens: integer(env.GATEWAY_MAX_TOKENS, 'GATEWAY_MAX_TOKENS'),
     subgraphTimeoutMs: integer(env.SUBGRAPH_TIMEOUT_MS, 'SUBGRAPH_TIMEOUT_MS'),

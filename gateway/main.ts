@@ -8,10 +8,11 @@ import { describeSecurity, SECURITY_ENV_HELP, securitySettingsFromEnv } from './
 import { GATEWAY_USAGE, parseGatewayConfig } from './cli-config';
 import { executorByName } from './execution/executors';
 import { startGateway } from './service';
+import { SUBSCRIPTION_USAGE, subscriptionSettingsFromEnv } from './subscriptions/subscription-settings';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write(`${GATEWAY_USAGE}\n${SECURITY_ENV_HELP}`);
+    process.stdout.write(`${GATEWAY_USAGE}\n${SECURITY_ENV_HELP}\n${SUBSCRIPTION_USAGE}`);
     return;
   }
   const defaultSupergraphPath = join(__dirname, '..', 'schema', 'supergraph.graphql');
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     maxTokens: config.maxTokens,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     executor: executorByName(config.executor),
+    subscriptions: subscriptionSettingsFromEnv(process.env),
     ...securityOptions(security, log),
   });
   log.info(

@@ -13,7 +13,8 @@ export const executors: Record<string, ExecutorFactory> = {
   touchpoint: createTouchpointExecutorFactory,
 };
 
-export const defaultExecutor: ExecutorFactory = createApolloGatewayExecutor;
+/** Touchpoint's engine: it runs subscriptions too (the reference refuses them); `apollo` stays selectable. */
+export const defaultExecutor: ExecutorFactory = createTouchpointExecutorFactory;
 
 export function executorByName(name: string): ExecutorFactory {
   const factory = executors[name];

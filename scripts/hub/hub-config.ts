@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { eventSettingsFromEnv } from '../../adapters/events/event-settings';
 import { securitySettingsFromEnv, type SecuritySettings } from '../../gateway/auth/security-settings';
+import type { GatewaySubscriptionOptions } from '../../gateway/subscriptions/live-subscriptions';
+import { subscriptionSettingsFromEnv } from '../../gateway/subscriptions/subscription-settings';
 import { DEMO_WEBHOOK_SECRET } from '../../subgraphs/social/demo-webhook-secret';
 
 /** Everything the whole hub needs to start; `hubConfigFromEnv` fills it from the environment. */
@@ -29,6 +31,8 @@ export interface HubConfig {
   changeCaptureIntervalMs?: number;
   /** Authentication, signed claims for the subgraphs, partner contracts and limits (absent: none of them, no cost budget). */
   security?: SecuritySettings;
+  /** The gateway's subscription settings: transport per subgraph, limits per connection and client, keep-alives. */
+  subscriptions?: GatewaySubscriptionOptions;
 }
 
 export const DEFAULT_PORTS: HubConfig['ports'] = { crm: 4001, erp: 4002, inventory: 4003, shipping: 4004, social: 4005, crmStandIn: 4101, carrierStandIn: 4102 };
@@ -85,5 +89,6 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv, root: string): HubConfi
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean) : false,
     supergraphPath: env.SUPERGRAPH_PATH ?? join(root, 'schema', 'supergraph.graphql'),
     security: securitySettingsFromEnv(env, { contractsDir: join(root, 'schema', 'contracts'), contracts: 'all' }),
+    subscriptions: subscriptionSettingsFromEnv(env),
   };
 }

@@ -97,6 +97,7 @@ export async function startHub(config: HubConfig, log: Logger, hooks: HubHooks =
         cors: config.corsOrigins,
         ...(hooks.executor ? { executor: hooks.executor } : {}),
         ...(config.security ? securityOptions(config.security, log) : {}),
+        ...(config.subscriptions ? { subscriptions: config.subscriptions } : {}),
       }),
     );
 

@@ -225,7 +225,7 @@ describe('gateway subscriptions', () => {
     for (const handle of [ws, sse]) {
       const result = await handle.next(10_000);
       expect(result.errors).toEqual([
-        expect.objectContaining({ message: expect.stringContaining('subgraph "ticker"'), extensions: expect.objectContaining({ code: 'SUBREQUEST_HTTP_ERROR', serviceName: 'ticker' }) }),
+        expect.objectContaining({ message: expect.stringContaining('The subscription to subgraph "ticker" failed'), extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'ticker' } }),
       ]);
       await handle.ended;
     }

@@ -129,7 +129,7 @@ describe('gateway configuration from flags and environment', () => {
       introspection: true,
       cors: false,
       logLevel: 'info',
-      executor: 'apollo',
+      executor: 'touchpoint',
       maxDepth: undefined,
       maxTokens: undefined,
       subgraphTimeoutMs: undefined,

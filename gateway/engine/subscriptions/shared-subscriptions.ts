@@ -1,7 +1,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { UpstreamUnavailableError } from '../../../lib/errors';
 import type { Logger } from '../../../lib/logger';
-import { fetchFailure, SUBREQUEST_HTTP_ERROR } from '../execution/subgraph-errors';
+import { fetchFailure } from '../execution/subgraph-errors';
 import type { SubgraphResponse } from '../transport/subgraph-fetcher';
 import { PushQueue } from './push-queue';
 import { resolveEvent, type EventContext } from './resolve-event';
@@ -193,12 +193,15 @@ class SharedStream {
   private failureResult(error: unknown): ExecutionResult {
     const subgraph = this.spec.upstream.subgraph;
     if (error instanceof UpstreamUnavailableError) {
-      return { errors: [fetchFailure(capitalize(error.message), subgraph, SUBREQUEST_HTTP_ERROR)] };
+      return { errors: [fetchFailure(capitalize(error.message), subgraph, SUBGRAPH_UNAVAILABLE)] };
     }
     this.log.error({ err: error, subgraph }, 'subscription failed unexpectedly');
-    return { errors: [fetchFailure(`The subscription to subgraph "${subgraph}" failed`, subgraph, SUBREQUEST_HTTP_ERROR)] };
+    return { errors: [fetchFailure(`The subscription to subgraph "${subgraph}" failed`, subgraph, SUBGRAPH_UNAVAILABLE)] };
   }
 }
+
+/** The code of a subscription whose subgraph stream failed (the gateway's code for a subgraph that cannot answer). */
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
 function tooSlow(max: number): ExecutionResult {
   return {
