@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { buildContract } from '../../gateway/contracts/build-contract';
-import { parseContractConfig } from '../../gateway/contracts/contract-config';
+import { parseContractConfig, readContractConfigs } from '../../gateway/contracts/contract-config';
+import { createGateway } from '../../gateway/create-gateway';
 import { compareSchemas } from '../../scripts/contracts/breaking-changes';
 import { currentSchemas } from '../../scripts/contracts/contract-schemas';
 
@@ -133,5 +134,41 @@ describe('the breaking-change check', () => {
     const comparison = compareSchemas(released, current);
     expect(comparison.breaking).toEqual([]);
     expect(comparison.dangerous).toEqual(['OPTIONAL_ARG_ADDED: An optional arg channel on Query.order was added.', 'VALUE_ADDED_TO_ENUM: CANCELLED was added to enum type Status.']);
+  });
+});
+
+describe('contract endpoints as production serves them', () => {
+  const schemaDir = join(__dirname, '..', '..', 'schema');
+
+  it('refuse introspection and serve no GraphiQL when they are off, and answer CORS like the public endpoint', async () => {
+    const gateway = await createGateway({
+      supergraphSdl: readFileSync(join(schemaDir, 'supergraph.graphql'), 'utf8'),
+      contracts: readContractConfigs(join(schemaDir, 'contracts')).map((config) => ({ config })),
+      introspection: false,
+      graphiql: false,
+      cors: ['https://partner.example.com'],
+    });
+    try {
+      const url = 'http://gateway/partners/marketplace/graphql';
+      const introspection = await gateway.yoga.fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+      });
+      expect(introspection.status).toBe(400);
+      expect(((await introspection.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain('introspection');
+      const page = await gateway.yoga.fetch(url, { headers: { accept: 'text/html' } });
+      expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+      const preflight = await gateway.yoga.fetch(url, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://partner.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://partner.example.com');
+      const elsewhere = await gateway.yoga.fetch(url, { method: 'OPTIONS', headers: { origin: 'https://evil.example.net', 'access-control-request-method': 'POST' } });
+      expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+      expect(gateway.contracts.map((c) => c.path).sort()).toEqual(['/partners/catalog/graphql', '/partners/marketplace/graphql']);
+    } finally {
+      await gateway.close();
+    }
   });
 });
