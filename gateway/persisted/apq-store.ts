@@ -5,7 +5,8 @@ export interface ApqStore {
 }
 
 /** An in-memory LRU (a Map keeps insertion order: a hit moves the entry to the end). */
-export function createApqStore({ maxEntries = 1000, maxDocumentLength = 100_000 } = {}): ApqStore {
+// Longer documents still run when sent in full; they are just not remembered (1000 x 20 KB at most).
+export function createApqStore({ maxEntries = 1000, maxDocumentLength = 20_000 } = {}): ApqStore {
   const entries = new Map<string, string>();
   return {
     get(hash) {

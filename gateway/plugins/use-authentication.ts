@@ -19,7 +19,7 @@ export interface AuthenticationOptions {
   claimsSigner?: GatewayClaimsSigner;
   /** Lifetime of the claims of anonymous callers (default 300 s). */
   claimsTtlSeconds?: number;
-  /** Longest lifetime of a token holder's claims, which never outlive the token (default 3600 s). */
+  /** Longest lifetime of a token holder's claims, which never outlive the token (default 24 h: a subscription's claims serve it as long as its token). */
   claimsMaxLifetimeSeconds?: number;
   log: Logger;
 }
@@ -33,7 +33,7 @@ const REALM = 'touchpoint';
  * into the context, and the claims the subgraphs get are signed here.
  */
 export function useAuthentication(options: AuthenticationOptions): Plugin {
-  const { authenticator, access, graphqlEndpoint, principals, claimsSigner, claimsTtlSeconds = 300, claimsMaxLifetimeSeconds = 3600, log } = options;
+  const { authenticator, access, graphqlEndpoint, principals, claimsSigner, claimsTtlSeconds = 300, claimsMaxLifetimeSeconds = 86_400, log } = options;
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== graphqlEndpoint || request.method === 'OPTIONS') return;
