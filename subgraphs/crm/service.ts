@@ -92,10 +92,11 @@ export async function startCrmService(options: CrmServiceOptions): Promise<Runni
           ...base,
           crm: port,
           identities: hub.identities,
+          identityResolution: hub.identityResolution,
           events,
-          loaders: createCrmLoaders(port, hub.identities),
+          loaders: createCrmLoaders(port, hub.identities, hub.identityResolution),
           renewLoaders() {
-            this.loaders = createCrmLoaders(port, hub.identities);
+            this.loaders = createCrmLoaders(port, hub.identities, hub.identityResolution);
           },
         };
       },

@@ -88,4 +88,27 @@ export const hubMigrations: Migrations = {
       }
     },
   },
+  '0002_create_identity_merges': {
+    async up(db: AnyDb) {
+      await binaryCollation(
+        db,
+        db.schema
+          .createTable('tp_identity_merge')
+          .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+          .addColumn('survivor_customer_id', 'varchar(64)', (c) => c.notNull())
+          .addColumn('merged_customer_id', 'varchar(64)', (c) => c.notNull())
+          .addColumn('reason', 'varchar(512)', (c) => c.notNull())
+          .addColumn('namespace', 'varchar(16)', (c) => c.notNull())
+          .addColumn('normalized_value', 'varchar(255)', (c) => c.notNull())
+          .addColumn('source', 'varchar(64)', (c) => c.notNull())
+          .addColumn('moved_links', 'integer', (c) => c.notNull())
+          .addColumn('merged_at_ms', 'bigint', (c) => c.notNull()),
+      ).execute();
+      await db.schema.createIndex('tp_identity_merge_survivor').on('tp_identity_merge').column('survivor_customer_id').execute();
+      await db.schema.createIndex('tp_identity_merge_merged').on('tp_identity_merge').column('merged_customer_id').execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable('tp_identity_merge').ifExists().execute();
+    },
+  },
 };

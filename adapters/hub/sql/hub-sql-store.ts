@@ -9,6 +9,8 @@ import { SqlIdentityStore } from './sql-identity-store';
 import { SqlNonceStore } from './sql-nonce-store';
 import { SqlOutboxStore } from './sql-outbox-store';
 import { SqlWatermarkStore } from './sql-watermark-store';
+import type { IdentityResolutionPort } from '../identity/identity-resolution-port';
+import { SqlIdentityResolver } from '../identity/sql-identity-resolver';
 
 export interface OpenHubStoreOptions {
   observer?: StatementObserver;
@@ -17,7 +19,11 @@ export interface OpenHubStoreOptions {
   poolSize?: number;
 }
 
-export type ClosableHubStore = HubStore & { close(): Promise<void> };
+export type ClosableHubStore = HubStore & {
+  /** Identity resolution over the same links (matching rules, merges). */
+  identityResolution: IdentityResolutionPort;
+  close(): Promise<void>;
+};
 
 export async function openHubStore(url: DatabaseUrl, options: OpenHubStoreOptions = {}): Promise<ClosableHubStore> {
   const database = openDatabase<HubTables>(url, { observer: options.observer, poolSize: options.poolSize });
@@ -34,6 +40,7 @@ export async function openHubStore(url: DatabaseUrl, options: OpenHubStoreOption
     nonces: new SqlNonceStore(db),
     watermarks: new SqlWatermarkStore(db, dialect),
     outbox: new SqlOutboxStore(db),
+    identityResolution: new SqlIdentityResolver(db),
     close: () => database.close(),
   };
 }

@@ -40,8 +40,26 @@ export interface OutboxTable {
   published_at_ms: number | null;
 }
 
+/** One merge of two customers by identity resolution (migration 0002). */
+export interface IdentityMergeTable {
+  id: Generated<number>;
+  survivor_customer_id: string;
+  merged_customer_id: string;
+  /** The rule that decided it, in words. */
+  reason: string;
+  /** The shared identity that triggered it. */
+  namespace: string;
+  normalized_value: string;
+  /** The system the identities arrived from. */
+  source: string;
+  /** How many links moved from the merged customer to the survivor. */
+  moved_links: number;
+  merged_at_ms: number;
+}
+
 export interface HubTables {
   tp_identity_link: IdentityLinkTable;
+  tp_identity_merge: IdentityMergeTable;
   tp_idempotency_key: IdempotencyKeyTable;
   tp_webhook_nonce: WebhookNonceTable;
   tp_watermark: WatermarkTable;

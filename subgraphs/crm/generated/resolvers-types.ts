@@ -7,6 +7,7 @@ import { InteractionActivityModel as InteractionActivityModelModel, OrderActivit
 import { CrmContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -29,6 +30,8 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** This customer's ids in every linked system. */
   identities: Array<Identity>;
+  /** Merges of customer records this customer took part in (as survivor or as the merged one), oldest first. */
+  identityMerges: Array<IdentityMerge>;
   /** Calls, chats, e-mails and support cases, newest first; null when the CRM's activity service cannot answer (the rest of the customer still does). */
   interactions?: Maybe<Array<Interaction>>;
   lastName: Scalars['String']['output'];
@@ -74,6 +77,26 @@ export type Identity = {
   value: Scalars['String']['output'];
 };
 
+export type IdentityInput = {
+  namespace: IdentityNamespace;
+  value: Scalars['String']['input'];
+};
+
+/** Two customer records found to be one customer: the merged one's identities now belong to the survivor. */
+export type IdentityMerge = {
+  __typename?: 'IdentityMerge';
+  mergedAt: Scalars['DateTime']['output'];
+  mergedCustomerId: Scalars['ID']['output'];
+  movedLinks: Scalars['Int']['output'];
+  /** The shared identity that triggered the merge. */
+  namespace: IdentityNamespace;
+  reason: Scalars['String']['output'];
+  /** The system the identities came from. */
+  source: Scalars['String']['output'];
+  survivorCustomerId: Scalars['ID']['output'];
+  value: Scalars['String']['output'];
+};
+
 export type IdentityNamespace =
   | 'CRM'
   | 'EMAIL'
@@ -82,6 +105,19 @@ export type IdentityNamespace =
   | 'INSTAGRAM'
   | 'PHONE'
   | 'X';
+
+/** What identity resolution decided for one incoming record. */
+export type IdentityResolution = {
+  __typename?: 'IdentityResolution';
+  customer: Customer;
+  /** Identities newly linked to the customer. */
+  linked: Array<Identity>;
+  /** The identity whose link decided the customer. */
+  matchedBy: Identity;
+  merges: Array<IdentityMerge>;
+  /** Identities not used, with why (placeholders, unusable values, over a limit). */
+  skipped: Array<SkippedIdentity>;
+};
 
 export type Interaction = {
   __typename?: 'Interaction';
@@ -132,6 +168,37 @@ export type MentionActivity = CustomerActivity & {
   /** The mention (its fields come from the social subgraph). */
   mention: Mention;
   occurredAt: Scalars['DateTime']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Links one more identity to a known customer. A placeholder value (no-reply or test e-mails, dummy
+   * phones), a value over the namespace's limit, an identity held by another customer and an unknown
+   * customer are refused with an error, and nothing is stored.
+   */
+  linkIdentity: Customer;
+  /**
+   * Resolves the identities of one record arriving from a system (source): the strongest identity
+   * already linked decides the customer (CRM id, ERP account, e-mail, phone, then social handles), the
+   * others are linked to it, and customers found to share an identity are merged (every source id is
+   * kept, the merge is recorded with its reason). Fails, storing nothing, when no identity is known.
+   */
+  resolveIdentity: IdentityResolution;
+};
+
+
+export type MutationLinkIdentityArgs = {
+  customerId: Scalars['ID']['input'];
+  namespace: IdentityNamespace;
+  source?: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+
+export type MutationResolveIdentityArgs = {
+  identities: Array<IdentityInput>;
+  source: Scalars['String']['input'];
 };
 
 export type Order = {
@@ -207,6 +274,13 @@ export type ShipmentActivity = CustomerActivity & {
   occurredAt: Scalars['DateTime']['output'];
   /** The shipment (its fields come from the carrier). */
   shipment: Shipment;
+};
+
+export type SkippedIdentity = {
+  __typename?: 'SkippedIdentity';
+  namespace: IdentityNamespace;
+  reason: Scalars['String']['output'];
+  value: Scalars['String']['output'];
 };
 
 export type Subscription = {
@@ -339,19 +413,24 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Identity: ResolverTypeWrapper<IdentityLinkModel>;
+  IdentityInput: IdentityInput;
+  IdentityMerge: ResolverTypeWrapper<IdentityMerge>;
   IdentityNamespace: IdentityNamespace;
+  IdentityResolution: ResolverTypeWrapper<Omit<IdentityResolution, 'customer' | 'linked' | 'matchedBy'> & { customer: ResolversTypes['Customer'], linked: Array<ResolversTypes['Identity']>, matchedBy: ResolversTypes['Identity'] }>;
   Interaction: ResolverTypeWrapper<InteractionModel>;
   InteractionActivity: ResolverTypeWrapper<InteractionActivityModelModel>;
   InteractionChannel: InteractionChannel;
   InteractionKind: InteractionKind;
   Mention: ResolverTypeWrapper<Mention>;
   MentionActivity: ResolverTypeWrapper<MentionActivityModelModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<Order>;
   OrderActivity: ResolverTypeWrapper<OrderActivityModelModel>;
   OrderChange: OrderChange;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Shipment: ResolverTypeWrapper<Shipment>;
   ShipmentActivity: ResolverTypeWrapper<ShipmentActivityModelModel>;
+  SkippedIdentity: ResolverTypeWrapper<SkippedIdentity>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
@@ -366,15 +445,20 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
   Identity: IdentityLinkModel;
+  IdentityInput: IdentityInput;
+  IdentityMerge: IdentityMerge;
+  IdentityResolution: Omit<IdentityResolution, 'customer' | 'linked' | 'matchedBy'> & { customer: ResolversParentTypes['Customer'], linked: Array<ResolversParentTypes['Identity']>, matchedBy: ResolversParentTypes['Identity'] };
   Interaction: InteractionModel;
   InteractionActivity: InteractionActivityModelModel;
   Mention: Mention;
   MentionActivity: MentionActivityModelModel;
+  Mutation: Record<PropertyKey, never>;
   Order: Order;
   OrderActivity: OrderActivityModelModel;
   Query: Record<PropertyKey, never>;
   Shipment: Shipment;
   ShipmentActivity: ShipmentActivityModelModel;
+  SkippedIdentity: SkippedIdentity;
   Subscription: Record<PropertyKey, never>;
 }>;
 
@@ -385,6 +469,7 @@ export type CustomerResolvers<ContextType = CrmContext, ParentType extends Resol
   firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identities?: Resolver<Array<ResolversTypes['Identity']>, ParentType, ContextType>;
+  identityMerges?: Resolver<Array<ResolversTypes['IdentityMerge']>, ParentType, ContextType>;
   interactions?: Resolver<Maybe<Array<ResolversTypes['Interaction']>>, ParentType, ContextType, RequireFields<CustomerInteractionsArgs, 'first'>>;
   lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -410,6 +495,25 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type IdentityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Identity'] = ResolversParentTypes['Identity']> = ResolversObject<{
   namespace?: Resolver<ResolversTypes['IdentityNamespace'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IdentityMergeResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['IdentityMerge'] = ResolversParentTypes['IdentityMerge']> = ResolversObject<{
+  mergedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  mergedCustomerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  movedLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['IdentityNamespace'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  survivorCustomerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IdentityResolutionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['IdentityResolution'] = ResolversParentTypes['IdentityResolution']> = ResolversObject<{
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  linked?: Resolver<Array<ResolversTypes['Identity']>, ParentType, ContextType>;
+  matchedBy?: Resolver<ResolversTypes['Identity'], ParentType, ContextType>;
+  merges?: Resolver<Array<ResolversTypes['IdentityMerge']>, ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes['SkippedIdentity']>, ParentType, ContextType>;
 }>;
 
 export type InteractionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Interaction'] = ResolversParentTypes['Interaction']> = ResolversObject<{
@@ -442,6 +546,11 @@ export type MentionActivityResolvers<ContextType = CrmContext, ParentType extend
   mention?: Resolver<ResolversTypes['Mention'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  linkIdentity?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationLinkIdentityArgs, 'customerId' | 'namespace' | 'source' | 'value'>>;
+  resolveIdentity?: Resolver<ResolversTypes['IdentityResolution'], ParentType, ContextType, RequireFields<MutationResolveIdentityArgs, 'identities' | 'source'>>;
 }>;
 
 export type OrderResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -479,6 +588,12 @@ export type ShipmentActivityResolvers<ContextType = CrmContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type SkippedIdentityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['SkippedIdentity'] = ResolversParentTypes['SkippedIdentity']> = ResolversObject<{
+  namespace?: Resolver<ResolversTypes['IdentityNamespace'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   customerActivity?: SubscriptionResolver<ResolversTypes['CustomerActivity'], "customerActivity", ParentType, ContextType, RequireFields<SubscriptionCustomerActivityArgs, 'customerId'>>;
 }>;
@@ -489,15 +604,19 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   CustomerSearchResult?: CustomerSearchResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Identity?: IdentityResolvers<ContextType>;
+  IdentityMerge?: IdentityMergeResolvers<ContextType>;
+  IdentityResolution?: IdentityResolutionResolvers<ContextType>;
   Interaction?: InteractionResolvers<ContextType>;
   InteractionActivity?: InteractionActivityResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
   MentionActivity?: MentionActivityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderActivity?: OrderActivityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   ShipmentActivity?: ShipmentActivityResolvers<ContextType>;
+  SkippedIdentity?: SkippedIdentityResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 

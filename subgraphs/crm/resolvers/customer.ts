@@ -8,6 +8,8 @@ export const Customer: CustomerResolvers = {
 
   identities: (customer, _, { loaders }) => loaders.identitiesByCustomerId.load(customer.id),
 
+  identityMerges: (customer, _, { loaders }) => loaders.identityMergesByCustomerId.load(customer.id),
+
   interactions: (customer, { first, channels }, { loaders }) =>
     loaders.interactionsByCustomerId({ first: requirePageSize(first, 'first', 0), channels: channels ?? null }).load(customer.id),
 };
