@@ -16,6 +16,7 @@ import type { SocialContext } from './context';
 import { createSocialLoaders } from './loaders';
 import { publishingMentionEvents } from './publish-mention-events';
 import { buildSocialSchema } from './schema';
+import { DEFAULT_LISTENING_POLICY, requireValidPolicy, type ListeningPolicy } from '../../adapters/social/listening/listening-policy';
 import { useMentionWebhook } from './webhook/use-mention-webhook';
 
 export interface SocialServiceOptions {
@@ -37,10 +38,13 @@ export interface SocialServiceOptions {
   eventBus?: EventBus;
   /** Secret shared with the gateway: when set, every GraphQL request must carry the claims it signs. */
   gatewayClaimsSecret?: string;
+  /** Social listening: complaint and praise weights, influential/vocal thresholds (defaults: DEFAULT_LISTENING_POLICY). */
+  listeningPolicy?: Partial<ListeningPolicy>;
 }
 
 export async function startSocialService(options: SocialServiceOptions): Promise<RunningService> {
   if (!options.webhookSecret) throw new Error('the social subgraph needs a webhook secret');
+  const listeningPolicy = requireValidPolicy({ ...DEFAULT_LISTENING_POLICY, ...options.listeningPolicy });
   const log = options.log.child({ subgraph: 'social' });
   // Closed in reverse order of opening (the server first), also when a later start-up step fails.
   const opened: { close(): Promise<void> }[] = [];
@@ -65,9 +69,9 @@ export async function startSocialService(options: SocialServiceOptions): Promise
         ...base,
         social,
         events,
-        loaders: createSocialLoaders(social),
+        loaders: createSocialLoaders(social, { stats: social.listening, policy: listeningPolicy }),
         renewLoaders() {
-          this.loaders = createSocialLoaders(social);
+          this.loaders = createSocialLoaders(social, { stats: social.listening, policy: listeningPolicy });
         },
       }),
       plugins: [

@@ -5,6 +5,8 @@ import type { SocialPort } from '../social-port';
 import { socialMigrations } from './social-migrations';
 import type { SocialTables } from './social-tables';
 import { SqlSocialAdapter } from './sql-social-adapter';
+import type { ListeningStatsPort } from '../listening/listening-stats-port';
+import { SqlListeningStats } from '../listening/sql-listening-stats';
 
 export interface OpenSocialStoreOptions {
   observer?: StatementObserver;
@@ -13,7 +15,11 @@ export interface OpenSocialStoreOptions {
   poolSize?: number;
 }
 
-export type ClosableSocialStore = SocialPort & { close(): Promise<void> };
+export type ClosableSocialStore = SocialPort & {
+  /** Per-customer listening statistics (social listening). */
+  listening: ListeningStatsPort;
+  close(): Promise<void>;
+};
 
 export async function openSocialStore(url: DatabaseUrl, options: OpenSocialStoreOptions = {}): Promise<ClosableSocialStore> {
   const database = openDatabase<SocialTables>(url, { observer: options.observer, poolSize: options.poolSize });
@@ -24,5 +30,5 @@ export async function openSocialStore(url: DatabaseUrl, options: OpenSocialStore
     throw error;
   }
   const adapter = new SqlSocialAdapter(database.db);
-  return Object.assign(adapter, { close: () => database.close() });
+  return Object.assign(adapter, { listening: new SqlListeningStats(database.db), close: () => database.close() });
 }

@@ -21,8 +21,17 @@ export type Scalars = {
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
+  /**
+   * How loudly the customer is heard on social networks: complaints weigh about ten times as much as
+   * praise in the score. Null when the social store cannot answer.
+   */
+  listening?: Maybe<CustomerListening>;
   /** Mentions written by this customer's profiles, newest first. */
   mentions?: Maybe<Array<Mention>>;
+  /** How the call centre should route this customer; null for ordinary routing (or when the social store cannot answer). */
+  routingHint?: Maybe<RoutingHint>;
+  /** A vocal (many complaints) or influential (many followers) customer; null when the social store cannot answer. */
+  socialMember?: Maybe<Scalars['Boolean']['output']>;
   /** Null when the social store cannot answer (the customer's other fields still do). */
   socialProfiles?: Maybe<Array<SocialProfile>>;
 };
@@ -31,6 +40,20 @@ export type Customer = {
 export type CustomerMentionsArgs = {
   complaintsOnly?: InputMaybe<Scalars['Boolean']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+export type CustomerListening = {
+  __typename?: 'CustomerListening';
+  complaints: Scalars['Int']['output'];
+  influential: Scalars['Boolean']['output'];
+  /** The most followers on any of the customer's profiles. */
+  maxFollowers: Scalars['Int']['output'];
+  mentions: Scalars['Int']['output'];
+  /** Positive mentions that are not complaints. */
+  praise: Scalars['Int']['output'];
+  /** complaints × complaint weight (default 10) + praise × praise weight (default 1). */
+  score: Scalars['Float']['output'];
+  vocal: Scalars['Boolean']['output'];
 };
 
 export type Mention = {
@@ -72,6 +95,26 @@ export type QuerySocialProfileArgs = {
   handle: Scalars['String']['input'];
   network: SocialNetwork;
 };
+
+/** A call-centre routing hint for a vocal or influential customer. */
+export type RoutingHint = {
+  __typename?: 'RoutingHint';
+  priority: RoutingPriority;
+  /** Why, for the agent's screen. */
+  reasons: Array<Scalars['String']['output']>;
+  skill: RoutingSkill;
+};
+
+export type RoutingPriority =
+  | 'ELEVATED'
+  | 'HIGH'
+  | 'NORMAL';
+
+export type RoutingSkill =
+  /** Complaint recovery for a customer who complained. */
+  | 'COMPLAINT_RECOVERY'
+  /** Social-media care for an influential, content customer. */
+  | 'SOCIAL_CARE';
 
 export type Sentiment =
   | 'NEGATIVE'
@@ -215,11 +258,15 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CustomerListening: ResolverTypeWrapper<CustomerListening>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mention: ResolverTypeWrapper<MentionModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RoutingHint: ResolverTypeWrapper<RoutingHint>;
+  RoutingPriority: RoutingPriority;
+  RoutingSkill: RoutingSkill;
   Sentiment: Sentiment;
   SocialNetwork: SocialNetwork;
   SocialProfile: ResolverTypeWrapper<SocialProfileModel>;
@@ -232,11 +279,13 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  CustomerListening: CustomerListening;
+  Float: Scalars['Float']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mention: MentionModel;
-  Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
   Query: Record<PropertyKey, never>;
+  RoutingHint: RoutingHint;
   SocialProfile: SocialProfileModel;
   Subscription: Record<PropertyKey, never>;
 }>;
@@ -244,8 +293,21 @@ export type ResolversParentTypes = ResolversObject<{
 export type CustomerResolvers<ContextType = SocialContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  listening?: Resolver<Maybe<ResolversTypes['CustomerListening']>, ParentType, ContextType>;
   mentions?: Resolver<Maybe<Array<ResolversTypes['Mention']>>, ParentType, ContextType, RequireFields<CustomerMentionsArgs, 'complaintsOnly' | 'first'>>;
+  routingHint?: Resolver<Maybe<ResolversTypes['RoutingHint']>, ParentType, ContextType>;
+  socialMember?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   socialProfiles?: Resolver<Maybe<Array<ResolversTypes['SocialProfile']>>, ParentType, ContextType>;
+}>;
+
+export type CustomerListeningResolvers<ContextType = SocialContext, ParentType extends ResolversParentTypes['CustomerListening'] = ResolversParentTypes['CustomerListening']> = ResolversObject<{
+  complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  influential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxFollowers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mentions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  praise?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  vocal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -272,6 +334,12 @@ export type QueryResolvers<ContextType = SocialContext, ParentType extends Resol
   socialProfile?: Resolver<Maybe<ResolversTypes['SocialProfile']>, ParentType, ContextType, RequireFields<QuerySocialProfileArgs, 'handle' | 'network'>>;
 }>;
 
+export type RoutingHintResolvers<ContextType = SocialContext, ParentType extends ResolversParentTypes['RoutingHint'] = ResolversParentTypes['RoutingHint']> = ResolversObject<{
+  priority?: Resolver<ResolversTypes['RoutingPriority'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  skill?: Resolver<ResolversTypes['RoutingSkill'], ParentType, ContextType>;
+}>;
+
 export type SocialProfileResolvers<ContextType = SocialContext, ParentType extends ResolversParentTypes['SocialProfile'] = ResolversParentTypes['SocialProfile'], FederationReferenceType extends FederationReferenceTypes['SocialProfile'] = FederationReferenceTypes['SocialProfile']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialProfile']> | FederationReferenceType, FederationReferenceType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
@@ -288,9 +356,11 @@ export type SubscriptionResolvers<ContextType = SocialContext, ParentType extend
 
 export type Resolvers<ContextType = SocialContext> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
+  CustomerListening?: CustomerListeningResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Mention?: MentionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RoutingHint?: RoutingHintResolvers<ContextType>;
   SocialProfile?: SocialProfileResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
 }>;
