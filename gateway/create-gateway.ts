@@ -165,7 +165,6 @@ export async function createGateway({
   const policy = readAccessPolicy(parse(supergraphSdl));
   if (!auth && !policy.isEmpty) log.warn('no authentication configured: @authenticated and @requiresScopes are NOT enforced, every caller is trusted');
   const subgraphs = resolveSubgraphEndpoints(supergraphSdl, subgraphUrls);
-  const built = contracts.map((contract) => ({ contract, built: buildContract(supergraphSdl, contract.config) }));
   const executors: OperationExecutor[] = [];
   const closeAll = async () => {
     await Promise.all(executors.splice(0).map((e) => e.close()));
@@ -178,8 +177,10 @@ export async function createGateway({
   };
 
   let executor: OperationExecutor;
+  let built: Array<{ contract: ContractEndpointOptions; built: ReturnType<typeof buildContract> }>;
   const served: ServedContract[] = [];
   try {
+    built = contracts.map((contract) => ({ contract, built: buildContract(supergraphSdl, contract.config) }));
     executor = await executorFor(supergraphSdl, log);
     for (const { contract, built: b } of built) {
       served.push({ name: contract.config.name, path: contractPath(contract.config.name), executor: await executorFor(b.supergraphSdl, log.child({ contract: contract.config.name })), apiSchemaSdl: b.apiSchemaSdl });
