@@ -2,26 +2,14 @@
 // (split only above the carrier's batch limit), results aligned with the keys asked for.
 import { alignMany, alignOne, chunks, uniqueKeys } from '../../../lib/batch';
 import { UpstreamUnavailableError } from '../../../lib/errors';
-import { HttpClient, HttpStatusError, type HttpClientOptions } from '../../http/http-client';
+import { HttpStatusError, type HttpClient } from '../../http/http-client';
+import { batchLimitOf, createAdapterClient, type HttpAdapterOptions } from '../../http/http-adapter-options';
 import type { CarrierPort, Shipment, TrackingEvent } from '../carrier-port';
 import { CARRIER_BATCH_LIMIT, CARRIER_PATHS, type ParcelListDto, type ParcelOneDto, type ScanEventListDto } from './carrier-dto';
 import { toShipment, toTrackingEvent } from './carrier-mappers';
 
-export interface CarrierHttpAdapterOptions {
-  baseUrl: string;
-  /** Sent as a bearer token when set. */
-  apiKey?: string;
-  /** Per attempt. */
-  timeoutMs?: number;
-  /** Further attempts for these read-only requests after a transient failure. */
-  retries?: number;
-  retryDelayMs?: number;
-  connections?: number;
-  /** Observes every HTTP attempt (tests and benchmarks count calls with it). */
-  onAttempt?: HttpClientOptions['onAttempt'];
-  /** Keys per batch request; the carrier's own limit by default. */
-  batchLimit?: number;
-}
+/** The API key goes as a bearer token. */
+export type CarrierHttpAdapterOptions = HttpAdapterOptions;
 
 const SYSTEM = 'carrier';
 
@@ -33,17 +21,8 @@ export class CarrierHttpAdapter implements CarrierPort {
   ) {}
 
   static create(options: CarrierHttpAdapterOptions): CarrierHttpAdapter {
-    const client = new HttpClient({
-      system: SYSTEM,
-      baseUrl: options.baseUrl,
-      timeoutMs: options.timeoutMs,
-      retries: options.retries,
-      retryDelayMs: options.retryDelayMs,
-      connections: options.connections,
-      headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
-      onAttempt: options.onAttempt,
-    });
-    return new CarrierHttpAdapter(client, Math.min(options.batchLimit ?? CARRIER_BATCH_LIMIT, CARRIER_BATCH_LIMIT));
+    const client = createAdapterClient(SYSTEM, options, (apiKey) => ({ authorization: `Bearer ${apiKey}` }));
+    return new CarrierHttpAdapter(client, batchLimitOf(options, CARRIER_BATCH_LIMIT));
   }
 
   /** The same adapter (and connection pool), forwarding the request id to the carrier. */

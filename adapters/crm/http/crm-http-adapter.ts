@@ -2,7 +2,8 @@
 // above the CRM's own batch limit), results aligned with the ids asked for.
 import { alignMany, alignOne, chunks, uniqueKeys } from '../../../lib/batch';
 import { InvalidInputError, UpstreamUnavailableError } from '../../../lib/errors';
-import { HttpClient, HttpStatusError, type HttpClientOptions } from '../../http/http-client';
+import { HttpStatusError, type HttpClient } from '../../http/http-client';
+import { batchLimitOf, createAdapterClient, type HttpAdapterOptions } from '../../http/http-adapter-options';
 import type { CrmPort, Customer, CustomerSearchPage, Interaction, InteractionChannel } from '../crm-port';
 import {
   CRM_API_KEY_HEADER,
@@ -16,21 +17,8 @@ import {
 } from './crm-dto';
 import { toChannelCodes, toCustomer, toInteraction } from './crm-mappers';
 
-export interface CrmHttpAdapterOptions {
-  baseUrl: string;
-  /** Sent as the CRM's API key header when set. */
-  apiKey?: string;
-  /** Per attempt. */
-  timeoutMs?: number;
-  /** Further attempts for these read-only requests after a transient failure. */
-  retries?: number;
-  retryDelayMs?: number;
-  connections?: number;
-  /** Observes every HTTP attempt (tests and benchmarks count calls with it). */
-  onAttempt?: HttpClientOptions['onAttempt'];
-  /** Ids per batch request; the CRM's own limit by default. */
-  batchLimit?: number;
-}
+/** The API key goes in the CRM's own key header. */
+export type CrmHttpAdapterOptions = HttpAdapterOptions;
 
 const SYSTEM = 'crm';
 
@@ -42,17 +30,8 @@ export class CrmHttpAdapter implements CrmPort {
   ) {}
 
   static create(options: CrmHttpAdapterOptions): CrmHttpAdapter {
-    const client = new HttpClient({
-      system: SYSTEM,
-      baseUrl: options.baseUrl,
-      timeoutMs: options.timeoutMs,
-      retries: options.retries,
-      retryDelayMs: options.retryDelayMs,
-      connections: options.connections,
-      headers: options.apiKey ? { [CRM_API_KEY_HEADER]: options.apiKey } : {},
-      onAttempt: options.onAttempt,
-    });
-    return new CrmHttpAdapter(client, Math.min(options.batchLimit ?? CRM_BATCH_LIMIT, CRM_BATCH_LIMIT));
+    const client = createAdapterClient(SYSTEM, options, (apiKey) => ({ [CRM_API_KEY_HEADER]: apiKey }));
+    return new CrmHttpAdapter(client, batchLimitOf(options, CRM_BATCH_LIMIT));
   }
 
   /** The same adapter (and connection pool), forwarding the request id to the CRM. */
