@@ -74,7 +74,7 @@ export async function startHub(config: HubConfig, log: Logger, hooks: HubHooks =
     const gatewayClaimsSecret = config.security?.claimsSecret;
     const [crm, erp, inventory, shipping, social] = await Promise.all([
       startCrmService({ crmApiUrl, crmApiKey: config.crmApiKey ?? undefined, hubDatabaseUrl: config.databases.hub, port: ports.crm, host, log, onHttpAttempt, statementObserver, eventBus, gatewayClaimsSecret }).then(track),
-      startErpService({ erpDatabaseUrl: config.databases.erp, hubDatabaseUrl: config.databases.hub, port: ports.erp, host, log, statementObserver, eventBus, gatewayClaimsSecret }).then(track),
+      startErpService({ erpDatabaseUrl: config.databases.erp, hubDatabaseUrl: config.databases.hub, inventoryDatabaseUrl: config.databases.inventory, port: ports.erp, host, log, statementObserver, eventBus, gatewayClaimsSecret }).then(track),
       startInventoryService({ inventoryDatabaseUrl: config.databases.inventory, port: ports.inventory, host, log, statementObserver, eventBus, gatewayClaimsSecret }).then(track),
       startShippingService({ carrierApiUrl, carrierApiKey: config.carrierApiKey ?? undefined, port: ports.shipping, host, log, onHttpAttempt, eventBus, gatewayClaimsSecret }).then(track),
       startSocialService({ socialDatabaseUrl: config.databases.social, hubDatabaseUrl: config.databases.hub, webhookSecret: config.socialWebhookSecret, port: ports.social, host, log, statementObserver, eventBus, gatewayClaimsSecret }).then(track),

@@ -4,6 +4,7 @@
 import DataLoader from 'dataloader';
 import type { CreditAccount, ErpPort, Order, OrderLine, Product } from '../../adapters/erp/erp-port';
 import type { IdentityPort } from '../../adapters/hub/hub-store-port';
+import type { RecommendationsPort } from '../../adapters/erp/recommendations/recommendations-port';
 
 export interface ErpLoaders {
   productBySku: DataLoader<string, Product | null>;
@@ -20,6 +21,10 @@ export interface ErpLoaders {
   ordersByCustomerId(first: number): DataLoader<string, Order[]>;
   /** The credit account of the customer's first linked account that has one. */
   creditAccountByCustomerId: DataLoader<string, CreditAccount | null>;
+  /** One loader per distinct `first`: in-stock products bought together with each SKU. */
+  alsoBoughtBySku(first: number): DataLoader<string, string[]>;
+  /** One loader per distinct `first`: in-stock products recommended to each customer. */
+  recommendationsByCustomerId(first: number): DataLoader<string, string[]>;
 }
 
 function valuesOf<T>(results: readonly (T | Error)[]): T[] {
@@ -33,7 +38,13 @@ function newestFirst(a: Order, b: Order): number {
   return b.placedAt.getTime() - a.placedAt.getTime() || b.id.localeCompare(a.id);
 }
 
-export function createErpLoaders(erp: ErpPort, identities: IdentityPort): ErpLoaders {
+export function createErpLoaders(erp: ErpPort, identities: IdentityPort, recommendations?: RecommendationsPort | null): ErpLoaders {
+  const alsoBoughtLoaders = new Map<number, DataLoader<string, string[]>>();
+  const recommendationLoaders = new Map<number, DataLoader<string, string[]>>();
+  const requireRecommendations = (): RecommendationsPort => {
+    if (!recommendations) throw new Error('recommendations need the warehouse database (inventoryDatabaseUrl) and the ERP database');
+    return recommendations;
+  };
   const ordersByAccountLoaders = new Map<number, DataLoader<string, Order[]>>();
   const ordersByCustomerLoaders = new Map<number, DataLoader<string, Order[]>>();
 
@@ -82,6 +93,27 @@ export function createErpLoaders(erp: ErpPort, identities: IdentityPort): ErpLoa
       let next = 0;
       return accounts.map((own) => own.map(() => credit[next++]!).find((c) => c !== null) ?? null);
     }),
+
+    alsoBoughtBySku(first) {
+      let loader = alsoBoughtLoaders.get(first);
+      if (!loader) {
+        loader = new DataLoader(async (skus) => (await requireRecommendations().alsoBought(skus, first)).map((l) => l.map((c) => c.sku)));
+        alsoBoughtLoaders.set(first, loader);
+      }
+      return loader;
+    },
+
+    recommendationsByCustomerId(first) {
+      let loader = recommendationLoaders.get(first);
+      if (!loader) {
+        loader = new DataLoader(async (customerIds) => {
+          const accounts = valuesOf(await loaders.accountNumbersByCustomerId.loadMany(customerIds));
+          return (await requireRecommendations().recommendForAccounts(accounts, first)).map((l) => l.map((c) => c.sku));
+        });
+        recommendationLoaders.set(first, loader);
+      }
+      return loader;
+    },
   };
   return loaders;
 }

@@ -24,6 +24,8 @@ async function main(): Promise<void> {
       port: Number(process.env.ERP_PORT ?? 4002),
       // Shared with the gateway: when set, only requests carrying the claims the gateway signs are served.
       gatewayClaimsSecret: process.env.GATEWAY_CLAIMS_SECRET || undefined,
+      // The warehouse database, read for stock by Product.alsoBought and Customer.recommendations (unset: those fields answer an error).
+      inventoryDatabaseUrl: process.env.INVENTORY_DATABASE_URL || undefined,
       host: process.env.HOST ?? '127.0.0.1',
       log,
       eventBus: events.bus,

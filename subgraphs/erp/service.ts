@@ -3,7 +3,7 @@
 // graphql-ws (WebSocket) and SSE, fed by the hub's event bus.
 import type { EventBus } from '../../adapters/events/event-bus-port';
 import type { ErpPort } from '../../adapters/erp/erp-port';
-import { openErpSql } from '../../adapters/erp/sql/open-erp-sql';
+import { openErpSql, type ErpSqlConnection } from '../../adapters/erp/sql/open-erp-sql';
 import { openHubStore } from '../../adapters/hub/sql/hub-sql-store';
 import type { StatementObserver } from '../../adapters/sql/database';
 import type { Logger } from '../../lib/logger';
@@ -17,6 +17,8 @@ import type { RunningService } from '../shared/running-service';
 import type { ErpContext } from './context';
 import { createErpLoaders } from './loaders';
 import { buildErpSchema } from './schema';
+import { openRecommendations } from './recommendations';
+import type { RecommendationsPort } from '../../adapters/erp/recommendations/recommendations-port';
 
 /** Where the ERP is: a database URL for the built-in SQL adapter, or an adapter of your own. */
 export type ErpSource =
@@ -46,6 +48,11 @@ export type ErpServiceOptions = ErpSource & {
   eventBus?: EventBus;
   /** Secret shared with the gateway: when set, every GraphQL request must carry the claims it signs. */
   gatewayClaimsSecret?: string;
+  /**
+   * The warehouse system's database (`sqlite:<file>` or `mysql://...`), read for stock only: with it
+   * the ERP serves Product.alsoBought and Customer.recommendations (in-stock products only).
+   */
+  inventoryDatabaseUrl?: string;
 };
 
 export async function startErpService(options: ErpServiceOptions): Promise<RunningService> {
@@ -59,15 +66,24 @@ export async function startErpService(options: ErpServiceOptions): Promise<Runni
     const events = new ServiceEventBus(options.eventBus);
     opened.push(events);
     let erp: ErpPort;
+    /** The ERP's own database when this service opened it (recommendations read order history from it). */
+    let erpDatabase: ErpSqlConnection['database'] | null = null;
     if (options.erp) {
       erp = options.erp;
     } else {
       const sql = await openErpSql(options.erpDatabaseUrl, { observer: options.statementObserver, migrate: options.migrateErp });
       opened.push(sql);
       erp = sql.erp;
+      erpDatabase = sql.database;
     }
     const hub = await openHubStore(options.hubDatabaseUrl, { observer: options.statementObserver });
     opened.push(hub);
+    let recommendations: RecommendationsPort | null = null;
+    if (options.inventoryDatabaseUrl && erpDatabase) {
+      const opening = await openRecommendations({ erpDb: erpDatabase.db, inventoryDatabaseUrl: options.inventoryDatabaseUrl, events, statementObserver: options.statementObserver, log });
+      opened.push(opening);
+      recommendations = opening.recommendations;
+    }
     const { typeDefs, resolvers } = buildErpSchema();
     const server = createSubgraphServer<ErpContext>({
       name: 'erp',
@@ -79,10 +95,11 @@ export async function startErpService(options: ErpServiceOptions): Promise<Runni
         ...base,
         erp,
         identities: hub.identities,
+        recommendations,
         events,
-        loaders: createErpLoaders(erp, hub.identities),
+        loaders: createErpLoaders(erp, hub.identities, recommendations),
         renewLoaders() {
-          this.loaders = createErpLoaders(erp, hub.identities);
+          this.loaders = createErpLoaders(erp, hub.identities, recommendations);
         },
       }),
     });

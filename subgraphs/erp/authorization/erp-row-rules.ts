@@ -53,5 +53,12 @@ export function withErpRowRules<R extends object>(resolvers: R): R {
       if (scope.kind === 'all' || (scope.kind === 'customer' && scope.customerId === id)) return resolve();
       throw forbidden(`The credit account of customer ${JSON.stringify(id)}`);
     },
+    // Recommendations are derived from the customer's purchases: readable like its own orders.
+    'Customer.recommendations': async (resolve, [customer, , context]) => {
+      const { id } = customer as { id: string };
+      const scope = rowScopeOf((context as ErpContext).claims);
+      if (scope.kind === 'all' || (scope.kind === 'customer' && scope.customerId === id)) return resolve();
+      throw forbidden(`The recommendations of customer ${JSON.stringify(id)}`);
+    },
   });
 }

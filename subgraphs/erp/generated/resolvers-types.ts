@@ -34,10 +34,21 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** The customer's orders in the ERP, newest first; null when the ERP cannot answer (the customer's other fields still do). */
   orders?: Maybe<Array<Order>>;
+  /**
+   * Products this customer may want next: similar (by who bought them together) to what the
+   * customer's ERP accounts bought, none of those, in stock now; best first. Null when the ERP or the
+   * warehouse system cannot answer.
+   */
+  recommendations?: Maybe<Array<Product>>;
 };
 
 
 export type CustomerOrdersArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+export type CustomerRecommendationsArgs = {
   first?: Scalars['Int']['input'];
 };
 
@@ -98,11 +109,22 @@ export type OrderUpdate = {
 
 export type Product = {
   __typename?: 'Product';
+  /**
+   * Products most often bought by the customers who bought this one (item-to-item collaborative
+   * filtering over order history, cosine similarity), in stock now; best first. Null when the ERP or
+   * the warehouse system cannot answer.
+   */
+  alsoBought?: Maybe<Array<Product>>;
   category: Scalars['String']['output'];
   description?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   price: Money;
   sku: Scalars['ID']['output'];
+};
+
+
+export type ProductAlsoBoughtArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 export type ProductPage = {
@@ -315,6 +337,7 @@ export type CustomerResolvers<ContextType = ErpContext, ParentType extends Resol
   creditAccount?: Resolver<Maybe<ResolversTypes['CreditAccount']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orders?: Resolver<Maybe<Array<ResolversTypes['Order']>>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
+  recommendations?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, RequireFields<CustomerRecommendationsArgs, 'first'>>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -356,6 +379,7 @@ export type OrderUpdateResolvers<ContextType = ErpContext, ParentType extends Re
 
 export type ProductResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  alsoBought?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, RequireFields<ProductAlsoBoughtArgs, 'first'>>;
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
