@@ -15,6 +15,8 @@ export interface GatewayCliConfig {
   maxDepth?: number;
   maxTokens?: number;
   subgraphTimeoutMs?: number;
+  /** Prometheus metrics at /metrics (METRICS; unset: the gateway's default, on). */
+  metrics?: boolean;
 }
 
 export const GATEWAY_USAGE = `Usage: npm run gateway -- [--supergraph <file>] [--port <port>] [--host <host>]
@@ -29,6 +31,7 @@ Environment (flags win over variables):
   LOG_LEVEL                pino level (default info)
   GATEWAY_EXECUTOR         which engine runs operations: touchpoint (default) or apollo (no subscriptions)
   GATEWAY_MAX_DEPTH, GATEWAY_MAX_TOKENS, SUBGRAPH_TIMEOUT_MS   limits
+  METRICS                  Prometheus metrics at GET /metrics: true/false (default true)
 `;
 
 type Env = Record<string, string | undefined>;
@@ -84,5 +87,6 @@ export function parseGatewayConfig(argv: ReadonlyArray<string>, env: Env, defaul
     maxDepth: integer(env.GATEWAY_MAX_DEPTH, 'GATEWAY_MAX_DEPTH'),
     maxTokens: integer(env.GATEWAY_MAX_TOKENS, 'GATEWAY_MAX_TOKENS'),
     subgraphTimeoutMs: integer(env.SUBGRAPH_TIMEOUT_MS, 'SUBGRAPH_TIMEOUT_MS'),
+    metrics: env.METRICS ? flag(env.METRICS, 'METRICS', true) : undefined,
   };
 }

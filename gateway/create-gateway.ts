@@ -35,6 +35,8 @@ import { useRequestErrorStatus } from './plugins/use-request-error-status';
 import { useRequestLogging } from './plugins/use-request-logging';
 import { useTokenLimit } from './plugins/use-token-limit';
 import { useTrustedDocuments } from './plugins/use-trusted-documents';
+import { useMetrics } from './plugins/use-metrics';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics';
 import { createRequestIds } from './request-ids';
 import { resolveSubgraphEndpoints } from './supergraph/subgraph-endpoints';
 import { webSocketAuthorizer } from './subscriptions/authorize-connection';
@@ -97,6 +99,8 @@ export interface GatewayOptions {
   automaticPersistedQueries?: boolean;
   /** Subscriptions: transport per subgraph, limits per connection and client, keep-alives (subscriptions/live-subscriptions.ts). */
   subscriptions?: GatewaySubscriptionOptions;
+  /** Prometheus metrics at GET /metrics (default true; a path string serves them elsewhere). */
+  metrics?: boolean | string;
 }
 
 export type GatewayServer = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -117,6 +121,8 @@ export interface Gateway {
   contracts: ReadonlyArray<ServedContract>;
   /** The subscriptions served (WebSocket settings, ending them on shutdown). */
   live: LiveSubscriptions;
+  /** The gateway's metrics, when enabled. */
+  metrics: GatewayMetrics | null;
   close(): Promise<void>;
 }
 
@@ -159,6 +165,7 @@ export async function createGateway({
   rateLimit,
   automaticPersistedQueries = true,
   subscriptions = {},
+  metrics: metricsOption = true,
 }: GatewayOptions): Promise<Gateway> {
   const live = createLiveSubscriptions(subscriptions, log);
   if (claimsSecret && !auth) throw new Error('signed claims for the subgraphs need authentication: configure a JWT secret or a JWKS URL');
@@ -170,8 +177,11 @@ export async function createGateway({
     await Promise.all(executors.splice(0).map((e) => e.close()));
     await rateLimit?.limiter.close();
   };
+  // Read at scrape time: the public executor is set below.
+  const metrics = metricsOption ? createGatewayMetrics(() => executor) : null;
+  const onSubgraphFetch = metrics ? metrics.recordSubgraphFetch : undefined;
   const executorFor = async (sdl: string, executorLog: Logger) => {
-    const made = await executorFactory({ supergraphSdl: executableSupergraph(sdl), subgraphs, log: executorLog, subgraphTimeoutMs, subscriptions: live.executorConfig });
+    const made = await executorFactory({ supergraphSdl: executableSupergraph(sdl), subgraphs, log: executorLog, subgraphTimeoutMs, subscriptions: live.executorConfig, onSubgraphFetch });
     executors.push(made);
     return made;
   };
@@ -245,6 +255,7 @@ export async function createGateway({
       plugins: [
         useRequestId({ requestIds, log }),
         useRequestLogging({ requestIds, log: log.child({ contract: contract.name }) }),
+        ...(metrics ? [useMetrics({ metrics, path: null })] : []),
         ...(graphiql ? [useGraphiQL({ endpoint: contract.path, title: `Touchpoint: the ${contract.name} contract` })] : []),
         ...endpointPlugins({
           path: contract.path,
@@ -271,6 +282,7 @@ export async function createGateway({
     plugins: [
       useRequestId({ requestIds, log }),
       useRequestLogging({ requestIds, log }),
+      ...(metrics ? [useMetrics({ metrics, path: typeof metricsOption === 'string' ? metricsOption : '/metrics' })] : []),
       useContractEndpoints(contractEndpoints),
       useHealth({ readiness: createReadinessCheck({ subgraphs, cacheMs: readinessCacheMs, headers: probeHeaders }) }),
       ...(graphiql ? [useGraphiQL({ endpoint: graphqlEndpoint })] : []),
@@ -285,5 +297,5 @@ export async function createGateway({
     ],
   });
 
-  return { yoga, executor, subgraphs, contracts: served, live, close: closeAll };
+  return { yoga, executor, subgraphs, contracts: served, live, metrics, close: closeAll };
 }

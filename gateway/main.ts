@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     maxDepth: config.maxDepth,
     maxTokens: config.maxTokens,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    metrics: config.metrics,
     executor: executorByName(config.executor),
     subscriptions: subscriptionSettingsFromEnv(process.env),
     ...securityOptions(security, log),

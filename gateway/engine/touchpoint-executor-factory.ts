@@ -4,6 +4,7 @@ import { resolveSubscriptionTransports } from '../subscriptions/subscription-tra
 import { createTouchpointExecutor, type TouchpointExecutor } from './create-touchpoint-executor';
 import type { SubscriptionTransport } from './subscriptions/upstream-subscriber';
 import { createUndiciSubgraphFetcher } from './transport/undici-subgraph-fetcher';
+import { observedFetcher, type SubgraphFetchObserver } from '../metrics/observed-fetcher';
 
 /** What the gateway server hands an executor factory (gateway/execution's `ExecutorConfig`). */
 export interface TouchpointExecutorConfig {
@@ -15,6 +16,7 @@ export interface TouchpointExecutorConfig {
     transports?: Readonly<Record<string, SubscriptionTransport>>;
     sharingIgnoresHeaders?: ReadonlyArray<string>;
   };
+  onSubgraphFetch?: SubgraphFetchObserver;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function createTouchpointExecutorFactory(config: TouchpointExecutor
     supergraphSdl: config.supergraphSdl,
     subgraphUrls: Object.fromEntries(config.subgraphs.map((s) => [s.name, s.url])),
     log,
-    fetcher: failureReportingFetcher(transport, log),
+    fetcher: failureReportingFetcher(config.onSubgraphFetch ? observedFetcher(transport, config.onSubgraphFetch) : transport, log),
     subscriptions: { ...config.subscriptions, transports: resolveSubscriptionTransports(config.subgraphs, config.subscriptions?.transports) },
   });
   return {

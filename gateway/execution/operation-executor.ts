@@ -13,6 +13,8 @@ export interface ExecutionRequest {
   log: Logger;
   /** The operation text as the client sent it, when known; saves printing the document for cache keys. */
   source?: string;
+  /** Progressive `@override` labels active for this request (executors that honour them). */
+  overrideLabels?: ReadonlySet<string>;
 }
 
 /**
@@ -53,6 +55,8 @@ export interface ExecutorConfig {
   subgraphTimeoutMs: number;
   /** Subscription settings, for executors that run subscriptions. */
   subscriptions?: ExecutorSubscriptionConfig;
+  /** Told about every subgraph call (for metrics), by executors that can. */
+  onSubgraphFetch?: (event: { subgraph: string; seconds: number; failed: boolean; errors: number }) => void;
 }
 
 /** How an executor that runs subscriptions reaches the subgraphs and shares streams. */
