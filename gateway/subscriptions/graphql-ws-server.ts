@@ -9,6 +9,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../../lib/logger';
 import { connectionRequest } from './connection-request';
+import { corkSendsPerTurn } from './corked-sends';
 import { TRY_AGAIN_LATER, type LiveConnection } from './live-connection';
 
 export interface GatewayWebSocketOptions {
@@ -115,6 +116,7 @@ export function gatewayWebSocket(options: GatewayWebSocketOptions): WebSocketSer
       keepAliveMs,
     );
     wss.on('error', (err) => log.error({ err }, 'WebSocket server error'));
+    wss.on('connection', (socket) => corkSendsPerTurn(socket));
 
     return {
       async close() {
