@@ -36,6 +36,9 @@ import { useRequestLogging } from './plugins/use-request-logging';
 import { useTokenLimit } from './plugins/use-token-limit';
 import { useTrustedDocuments } from './plugins/use-trusted-documents';
 import { useMetrics } from './plugins/use-metrics';
+import { useProgressiveOverride } from './plugins/use-progressive-override';
+import { overrideLabelsOf } from './override/override-labels';
+import { createOverrideRouter, type OverrideRouter, type ProgressiveOverrideOptions } from './override/override-router';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics';
 import { createRequestIds } from './request-ids';
 import { resolveSubgraphEndpoints } from './supergraph/subgraph-endpoints';
@@ -101,6 +104,8 @@ export interface GatewayOptions {
   subscriptions?: GatewaySubscriptionOptions;
   /** Prometheus metrics at GET /metrics (default true; a path string serves them elsewhere). */
   metrics?: boolean | string;
+  /** How progressive `@override` labels are decided: seed, sticky variables, custom labels, a force header. */
+  progressiveOverride?: ProgressiveOverrideOptions;
 }
 
 export type GatewayServer = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -123,6 +128,8 @@ export interface Gateway {
   live: LiveSubscriptions;
   /** The gateway's metrics, when enabled. */
   metrics: GatewayMetrics | null;
+  /** Decides the progressive `@override` labels of each request (for the supergraph served now). */
+  overrideRouter(): OverrideRouter;
   close(): Promise<void>;
 }
 
@@ -166,6 +173,7 @@ export async function createGateway({
   automaticPersistedQueries = true,
   subscriptions = {},
   metrics: metricsOption = true,
+  progressiveOverride = {},
 }: GatewayOptions): Promise<Gateway> {
   const live = createLiveSubscriptions(subscriptions, log);
   if (claimsSecret && !auth) throw new Error('signed claims for the subgraphs need authentication: configure a JWT secret or a JWKS URL');
@@ -200,6 +208,7 @@ export async function createGateway({
     throw error;
   }
 
+  const overrideRouter: OverrideRouter = createOverrideRouter(overrideLabelsOf(supergraphSdl), progressiveOverride);
   const requestIds = createRequestIds();
   const principals = new WeakMap<Request, Principal>();
   const claimsSigner = claimsSecret ? createGatewayClaimsSigner(claimsSecret) : undefined;
@@ -237,6 +246,7 @@ export async function createGateway({
     useOperationLimits(endpoint.limits),
     useIntrospectionControl({ enabled: introspection }),
     useHiddenSuggestions(),
+    useProgressiveOverride({ router: () => overrideRouter, decisions: metrics?.overrideRouting }),
     useFederatedExecution({ executor: endpoint.executor, forwardHeaders: normalizedForwardHeaders }),
     live.plugin(),
     // After the executor is set: it wraps the execute function.
@@ -297,5 +307,5 @@ export async function createGateway({
     ],
   });
 
-  return { yoga, executor, subgraphs, contracts: served, live, metrics, close: closeAll };
+  return { yoga, executor, subgraphs, contracts: served, live, metrics, overrideRouter: () => overrideRouter, close: closeAll };
 }

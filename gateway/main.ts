@@ -7,12 +7,13 @@ import { securityOptions } from './auth/security-options';
 import { describeSecurity, SECURITY_ENV_HELP, securitySettingsFromEnv } from './auth/security-settings';
 import { GATEWAY_USAGE, parseGatewayConfig } from './cli-config';
 import { executorByName } from './execution/executors';
+import { OVERRIDE_USAGE, overrideSettingsFromEnv } from './override/override-settings';
 import { startGateway } from './service';
 import { SUBSCRIPTION_USAGE, subscriptionSettingsFromEnv } from './subscriptions/subscription-settings';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write(`${GATEWAY_USAGE}\n${SECURITY_ENV_HELP}\n${SUBSCRIPTION_USAGE}`);
+    process.stdout.write(`${GATEWAY_USAGE}\n${SECURITY_ENV_HELP}\n${SUBSCRIPTION_USAGE}\n${OVERRIDE_USAGE}`);
     return;
   }
   const defaultSupergraphPath = join(__dirname, '..', 'schema', 'supergraph.graphql');
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     maxTokens: config.maxTokens,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     metrics: config.metrics,
+    progressiveOverride: overrideSettingsFromEnv(process.env),
     executor: executorByName(config.executor),
     subscriptions: subscriptionSettingsFromEnv(process.env),
     ...securityOptions(security, log),

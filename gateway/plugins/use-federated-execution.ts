@@ -86,6 +86,8 @@ export function useFederatedExecution({ executor, forwardHeaders }: FederatedExe
       requestId: context.requestId,
       log: context.log,
       source: context.params?.query ?? undefined,
+      // Decided by useProgressiveOverride, when the supergraph has labels.
+      overrideLabels: (context as { overrideLabels?: ReadonlySet<string> }).overrideLabels,
     };
   };
 
