@@ -17,6 +17,11 @@ export interface GatewayCliConfig {
   subgraphTimeoutMs?: number;
   /** Prometheus metrics at /metrics (METRICS; unset: the gateway's default, on). */
   metrics?: boolean;
+  /** Watch the supergraph file and serve each valid new version (SUPERGRAPH_WATCH). */
+  supergraphWatch?: boolean;
+  /** Take the supergraph from this URL and poll it (SUPERGRAPH_URL, every SUPERGRAPH_POLL_MS). */
+  supergraphUrl?: string;
+  supergraphPollMs?: number;
 }
 
 export const GATEWAY_USAGE = `Usage: npm run gateway -- [--supergraph <file>] [--port <port>] [--host <host>]
@@ -32,6 +37,9 @@ Environment (flags win over variables):
   GATEWAY_EXECUTOR         which engine runs operations: touchpoint (default) or apollo (no subscriptions)
   GATEWAY_MAX_DEPTH, GATEWAY_MAX_TOKENS, SUBGRAPH_TIMEOUT_MS   limits
   METRICS                  Prometheus metrics at GET /metrics: true/false (default true)
+  SUPERGRAPH_WATCH         true: serve each new version of the supergraph file without a restart (default false)
+  SUPERGRAPH_URL           take the supergraph from this URL instead of a file, and poll it for new versions
+  SUPERGRAPH_POLL_MS       how often SUPERGRAPH_URL is polled (default 10000)
 `;
 
 type Env = Record<string, string | undefined>;
@@ -88,5 +96,8 @@ export function parseGatewayConfig(argv: ReadonlyArray<string>, env: Env, defaul
     maxTokens: integer(env.GATEWAY_MAX_TOKENS, 'GATEWAY_MAX_TOKENS'),
     subgraphTimeoutMs: integer(env.SUBGRAPH_TIMEOUT_MS, 'SUBGRAPH_TIMEOUT_MS'),
     metrics: env.METRICS ? flag(env.METRICS, 'METRICS', true) : undefined,
+    supergraphWatch: env.SUPERGRAPH_WATCH ? flag(env.SUPERGRAPH_WATCH, 'SUPERGRAPH_WATCH', false) : undefined,
+    supergraphUrl: env.SUPERGRAPH_URL || undefined,
+    supergraphPollMs: integer(env.SUPERGRAPH_POLL_MS, 'SUPERGRAPH_POLL_MS'),
   };
 }

@@ -38,6 +38,8 @@ import { useTrustedDocuments } from './plugins/use-trusted-documents';
 import { useMetrics } from './plugins/use-metrics';
 import { useProgressiveOverride } from './plugins/use-progressive-override';
 import { overrideLabelsOf } from './override/override-labels';
+import { createSwappableExecutor, type SwappableExecutor } from './supergraph/swappable-executor';
+import { createSupergraphUpdater, type SupergraphUpdate } from './supergraph/supergraph-updater';
 import { createOverrideRouter, type OverrideRouter, type ProgressiveOverrideOptions } from './override/override-router';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics';
 import { createRequestIds } from './request-ids';
@@ -130,6 +132,16 @@ export interface Gateway {
   metrics: GatewayMetrics | null;
   /** Decides the progressive `@override` labels of each request (for the supergraph served now). */
   overrideRouter(): OverrideRouter;
+  /**
+   * Serves another supergraph without a restart (public endpoint): it must load and build its API
+   * schema, else it is refused and the current one keeps serving. Running operations and open
+   * subscriptions finish on the previous executor, closed after them. Partner contracts, the
+   * readiness probe's subgraph list and the access rules stay those of the first supergraph (a
+   * supergraph with other @authenticated/@requiresScopes is refused).
+   */
+  updateSupergraph(supergraphSdl: string): Promise<SupergraphUpdate>;
+  /** The supergraph the public endpoint serves now. */
+  supergraphSdl(): string;
   close(): Promise<void>;
 }
 
@@ -181,7 +193,9 @@ export async function createGateway({
   if (!auth && !policy.isEmpty) log.warn('no authentication configured: @authenticated and @requiresScopes are NOT enforced, every caller is trusted');
   const subgraphs = resolveSubgraphEndpoints(supergraphSdl, subgraphUrls);
   const executors: OperationExecutor[] = [];
+  let closed = false;
   const closeAll = async () => {
+    closed = true;
     await Promise.all(executors.splice(0).map((e) => e.close()));
     await rateLimit?.limiter.close();
   };
@@ -194,12 +208,15 @@ export async function createGateway({
     return made;
   };
 
-  let executor: OperationExecutor;
+  let executor: SwappableExecutor;
   let built: Array<{ contract: ContractEndpointOptions; built: ReturnType<typeof buildContract> }>;
   const served: ServedContract[] = [];
   try {
     built = contracts.map((contract) => ({ contract, built: buildContract(supergraphSdl, contract.config) }));
-    executor = await executorFor(supergraphSdl, log);
+    const first = await executorFor(supergraphSdl, log);
+    // The public endpoint's executor can be replaced by a supergraph update; the gateway closes this one.
+    executor = createSwappableExecutor(first);
+    executors[executors.indexOf(first)] = executor;
     for (const { contract, built: b } of built) {
       served.push({ name: contract.config.name, path: contractPath(contract.config.name), executor: await executorFor(b.supergraphSdl, log.child({ contract: contract.config.name })), apiSchemaSdl: b.apiSchemaSdl });
     }
@@ -208,7 +225,23 @@ export async function createGateway({
     throw error;
   }
 
-  const overrideRouter: OverrideRouter = createOverrideRouter(overrideLabelsOf(supergraphSdl), progressiveOverride);
+  let overrideRouter: OverrideRouter = createOverrideRouter(overrideLabelsOf(supergraphSdl), progressiveOverride);
+  const policyKey = (sdl: string) => JSON.stringify([...readAccessPolicy(parse(sdl)).requirements.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const servedPolicy = policyKey(supergraphSdl);
+  const updater = createSupergraphUpdater({
+    initialSdl: supergraphSdl,
+    check: (sdl) => {
+      if (closed) return 'the gateway is closed';
+      return policyKey(sdl) === servedPolicy ? null : 'its @authenticated/@requiresScopes rules differ from the served ones: restart the gateway to change access rules';
+    },
+    build: (sdl) =>
+      executorFactory({ supergraphSdl: executableSupergraph(sdl), subgraphs: resolveSubgraphEndpoints(sdl, subgraphUrls), log, subgraphTimeoutMs, subscriptions: live.executorConfig, onSubgraphFetch }),
+    apply: (sdl, next) => {
+      overrideRouter = createOverrideRouter(overrideLabelsOf(sdl), progressiveOverride);
+      executor.swap(next);
+    },
+    log,
+  });
   const requestIds = createRequestIds();
   const principals = new WeakMap<Request, Principal>();
   const claimsSigner = claimsSecret ? createGatewayClaimsSigner(claimsSecret) : undefined;
@@ -307,5 +340,5 @@ export async function createGateway({
     ],
   });
 
-  return { yoga, executor, subgraphs, contracts: served, live, metrics, overrideRouter: () => overrideRouter, close: closeAll };
+  return { yoga, executor, subgraphs, contracts: served, live, metrics, overrideRouter: () => overrideRouter, updateSupergraph: (sdl) => updater.update(sdl), supergraphSdl: () => updater.current(), close: closeAll };
 }

@@ -8,7 +8,8 @@ import { describeSecurity, SECURITY_ENV_HELP, securitySettingsFromEnv } from './
 import { GATEWAY_USAGE, parseGatewayConfig } from './cli-config';
 import { executorByName } from './execution/executors';
 import { OVERRIDE_USAGE, overrideSettingsFromEnv } from './override/override-settings';
-import { startGateway } from './service';
+import { startGateway, type SupergraphUpdates } from './service';
+import { fetchSupergraph } from './supergraph/supergraph-source';
 import { SUBSCRIPTION_USAGE, subscriptionSettingsFromEnv } from './subscriptions/subscription-settings';
 
 async function main(): Promise<void> {
@@ -21,16 +22,19 @@ async function main(): Promise<void> {
   // Touchpoint's own contracts are served with Touchpoint's supergraph; another supergraph gets none unless CONTRACTS names them.
   const security = securitySettingsFromEnv(process.env, {
     contractsDir: join(dirname(defaultSupergraphPath), 'contracts'),
-    contracts: resolve(config.supergraphPath) === defaultSupergraphPath ? 'all' : 'none',
+    contracts: !config.supergraphUrl && resolve(config.supergraphPath) === defaultSupergraphPath ? 'all' : 'none',
   });
   const log = createLogger({ name: 'gateway', level: config.logLevel });
   const supergraphPath = resolve(config.supergraphPath);
   let supergraphSdl: string;
   try {
-    supergraphSdl = readFileSync(supergraphPath, 'utf8');
+    supergraphSdl = config.supergraphUrl ? await fetchSupergraph(config.supergraphUrl) : readFileSync(supergraphPath, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read the supergraph ${supergraphPath}: ${(error as Error).message}`);
+    throw new Error(`cannot read the supergraph ${config.supergraphUrl ?? supergraphPath}: ${(error as Error).message}`);
   }
+  const supergraphUpdates: SupergraphUpdates | undefined = config.supergraphUrl
+    ? { url: config.supergraphUrl, pollMs: config.supergraphPollMs }
+    : config.supergraphWatch ? { file: supergraphPath } : undefined;
   const service = await startGateway({
     supergraphSdl,
     subgraphUrls: config.subgraphUrls,
@@ -45,12 +49,13 @@ async function main(): Promise<void> {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     metrics: config.metrics,
     progressiveOverride: overrideSettingsFromEnv(process.env),
+    supergraphUpdates,
     executor: executorByName(config.executor),
     subscriptions: subscriptionSettingsFromEnv(process.env),
     ...securityOptions(security, log),
   });
   log.info(
-    { url: service.endpoint, supergraph: supergraphPath, subgraphs: Object.fromEntries(service.gateway.subgraphs.map((s) => [s.name, s.url])), executor: config.executor, contracts: service.gateway.contracts.map((c) => c.path), security: describeSecurity(security) },
+    { url: service.endpoint, supergraph: config.supergraphUrl ?? supergraphPath, supergraphUpdates: supergraphUpdates ? ('url' in supergraphUpdates ? 'poll' : 'watch') : 'none', subgraphs: Object.fromEntries(service.gateway.subgraphs.map((s) => [s.name, s.url])), executor: config.executor, contracts: service.gateway.contracts.map((c) => c.path), security: describeSecurity(security) },
     `Touchpoint gateway ready at ${service.endpoint}`,
   );
 

@@ -4,6 +4,10 @@ import { listen } from '../subgraphs/shared/listen';
 import type { RunningService } from '../subgraphs/shared/running-service';
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway';
 import { gatewayWebSocket } from './subscriptions/graphql-ws-server';
+import { pollSupergraphUrl, watchSupergraphFile, type SupergraphSource } from './supergraph/supergraph-source';
+
+/** Where the gateway takes new supergraphs from while it runs (each validated, then swapped in atomically). */
+export type SupergraphUpdates = { file: string; debounceMs?: number } | { url: string; pollMs?: number; headers?: Record<string, string> };
 
 export interface StartGatewayOptions extends GatewayOptions {
   /** 0 picks a free port. */
@@ -13,6 +17,8 @@ export interface StartGatewayOptions extends GatewayOptions {
   shutdownGraceMs?: number;
   /** graphql-ws over WebSocket at the GraphQL path (default true). */
   webSocket?: boolean;
+  /** Watch a file or poll a URL for new supergraphs (none by default). */
+  supergraphUpdates?: SupergraphUpdates;
 }
 
 export interface GatewayService extends RunningService {
@@ -35,7 +41,7 @@ function drain(server: Server, graceMs: number): Promise<void> {
 }
 
 /** Builds the gateway and serves it over HTTP; `close` drains the server, then releases the executor. */
-export async function startGateway({ port = 0, host = '127.0.0.1', shutdownGraceMs = 5000, webSocket = true, ...options }: StartGatewayOptions): Promise<GatewayService> {
+export async function startGateway({ port = 0, host = '127.0.0.1', shutdownGraceMs = 5000, webSocket = true, supergraphUpdates, ...options }: StartGatewayOptions): Promise<GatewayService> {
   const gateway = await createGateway(options);
   let listening;
   // Subscriptions over graphql-ws, through the same plugins as HTTP; closed before the HTTP server drains.
@@ -58,6 +64,11 @@ export async function startGateway({ port = 0, host = '127.0.0.1', shutdownGrace
     throw error;
   }
   const { server, url } = listening;
+  const log = options.log ?? silentLogger;
+  const update = (sdl: string) => gateway.updateSupergraph(sdl);
+  let source: SupergraphSource | null = null;
+  if (supergraphUpdates && 'file' in supergraphUpdates) source = watchSupergraphFile(supergraphUpdates.file, update, { debounceMs: supergraphUpdates.debounceMs, log });
+  if (supergraphUpdates && 'url' in supergraphUpdates) source = pollSupergraphUrl(supergraphUpdates.url, update, { intervalMs: supergraphUpdates.pollMs, headers: supergraphUpdates.headers, log });
   let closing: Promise<void> | undefined;
   return {
     name: 'gateway',
@@ -66,6 +77,7 @@ export async function startGateway({ port = 0, host = '127.0.0.1', shutdownGrace
     gateway,
     close() {
       closing ??= (async () => {
+        source?.close();
         await sockets?.close();
         // SSE streams are responses in flight: ended now rather than at the end of the grace.
         gateway.live.endAll();

@@ -1,4 +1,4 @@
-import { GraphQLError, getOperationAST, getVariableValues, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../../lib/logger';
 import type { GatewayContext } from '../context';
@@ -120,9 +120,19 @@ export function useFederatedExecution({ executor, forwardHeaders }: FederatedExe
     }
   };
 
+  let served: GraphQLSchema | undefined;
   return {
     onPluginInit({ setSchema }) {
-      setSchema(executor.schema);
+      served = executor.schema;
+      setSchema(served);
+    },
+    // The executor's schema changes when a new supergraph is put in service: the next request is
+    // parsed and validated against it.
+    onEnveloped({ setSchema }) {
+      if (executor.schema !== served) {
+        served = executor.schema;
+        setSchema(served);
+      }
     },
     onExecute({ setExecuteFn }) {
       setExecuteFn(execute);
