@@ -38,6 +38,8 @@ import { useTrustedDocuments } from './plugins/use-trusted-documents';
 import { useMetrics } from './plugins/use-metrics';
 import { useProgressiveOverride } from './plugins/use-progressive-override';
 import { overrideLabelsOf } from './override/override-labels';
+import { movedFieldsOf, type MovedFields } from './override/moved-fields';
+import { createShadowComparer, type ShadowComparer, type ShadowComparisonOptions } from './override/shadow-comparison';
 import { createSwappableExecutor, type SwappableExecutor } from './supergraph/swappable-executor';
 import { createSupergraphUpdater, type SupergraphUpdate } from './supergraph/supergraph-updater';
 import { createOverrideRouter, type OverrideRouter, type ProgressiveOverrideOptions } from './override/override-router';
@@ -108,6 +110,8 @@ export interface GatewayOptions {
   metrics?: boolean | string;
   /** How progressive `@override` labels are decided: seed, sticky variables, custom labels, a force header. */
   progressiveOverride?: ProgressiveOverrideOptions;
+  /** Resolve moved fields from the other side too, in the background, and compare (off by default). */
+  shadowComparison?: boolean | ShadowComparisonOptions;
 }
 
 export type GatewayServer = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -132,6 +136,8 @@ export interface Gateway {
   metrics: GatewayMetrics | null;
   /** Decides the progressive `@override` labels of each request (for the supergraph served now). */
   overrideRouter(): OverrideRouter;
+  /** Shadow comparison of moved fields, when enabled. */
+  shadow: ShadowComparer | null;
   /**
    * Serves another supergraph without a restart (public endpoint): it must load and build its API
    * schema, else it is refused and the current one keeps serving. Running operations and open
@@ -186,6 +192,7 @@ export async function createGateway({
   subscriptions = {},
   metrics: metricsOption = true,
   progressiveOverride = {},
+  shadowComparison = false,
 }: GatewayOptions): Promise<Gateway> {
   const live = createLiveSubscriptions(subscriptions, log);
   if (claimsSecret && !auth) throw new Error('signed claims for the subgraphs need authentication: configure a JWT secret or a JWKS URL');
@@ -226,6 +233,10 @@ export async function createGateway({
   }
 
   let overrideRouter: OverrideRouter = createOverrideRouter(overrideLabelsOf(supergraphSdl), progressiveOverride);
+  let movedFields: MovedFields = movedFieldsOf(supergraphSdl);
+  const shadow = shadowComparison
+    ? createShadowComparer({ executor: () => executor, moved: () => movedFields, comparisons: metrics?.shadowComparisons, log, options: shadowComparison === true ? {} : shadowComparison })
+    : null;
   const policyKey = (sdl: string) => JSON.stringify([...readAccessPolicy(parse(sdl)).requirements.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
   const servedPolicy = policyKey(supergraphSdl);
   const updater = createSupergraphUpdater({
@@ -238,6 +249,7 @@ export async function createGateway({
       executorFactory({ supergraphSdl: executableSupergraph(sdl), subgraphs: resolveSubgraphEndpoints(sdl, subgraphUrls), log, subgraphTimeoutMs, subscriptions: live.executorConfig, onSubgraphFetch }),
     apply: (sdl, next) => {
       overrideRouter = createOverrideRouter(overrideLabelsOf(sdl), progressiveOverride);
+      movedFields = movedFieldsOf(sdl);
       executor.swap(next);
     },
     log,
@@ -268,6 +280,7 @@ export async function createGateway({
     scope: string;
     persistedDocuments?: PersistedDocuments;
     apq: boolean;
+    shadow?: ShadowComparer | null;
   }): Plugin[] => [
     useRequestErrorStatus(),
     ...(auth ? [useAuthentication({ authenticator: auth.authenticator, access: endpoint.access, graphqlEndpoint: endpoint.path, principals, claimsSigner, log })] : []),
@@ -280,7 +293,7 @@ export async function createGateway({
     useIntrospectionControl({ enabled: introspection }),
     useHiddenSuggestions(),
     useProgressiveOverride({ router: () => overrideRouter, decisions: metrics?.overrideRouting }),
-    useFederatedExecution({ executor: endpoint.executor, forwardHeaders: normalizedForwardHeaders }),
+    useFederatedExecution({ executor: endpoint.executor, forwardHeaders: normalizedForwardHeaders, onResult: endpoint.shadow ? endpoint.shadow.observe : undefined }),
     live.plugin(),
     // After the executor is set: it wraps the execute function.
     ...(auth ? [useAuthorization({ policy })] : []),
@@ -336,9 +349,10 @@ export async function createGateway({
         limits: publicLimits,
         scope: 'public',
         apq: automaticPersistedQueries,
+        shadow,
       }),
     ],
   });
 
-  return { yoga, executor, subgraphs, contracts: served, live, metrics, overrideRouter: () => overrideRouter, updateSupergraph: (sdl) => updater.update(sdl), supergraphSdl: () => updater.current(), close: closeAll };
+  return { yoga, executor, subgraphs, contracts: served, live, metrics, overrideRouter: () => overrideRouter, shadow, updateSupergraph: (sdl) => updater.update(sdl), supergraphSdl: () => updater.current(), close: closeAll };
 }

@@ -7,14 +7,14 @@ import { securityOptions } from './auth/security-options';
 import { describeSecurity, SECURITY_ENV_HELP, securitySettingsFromEnv } from './auth/security-settings';
 import { GATEWAY_USAGE, parseGatewayConfig } from './cli-config';
 import { executorByName } from './execution/executors';
-import { OVERRIDE_USAGE, overrideSettingsFromEnv } from './override/override-settings';
+import { OVERRIDE_USAGE, overrideSettingsFromEnv, SHADOW_USAGE, shadowSettingsFromEnv } from './override/override-settings';
 import { startGateway, type SupergraphUpdates } from './service';
 import { fetchSupergraph } from './supergraph/supergraph-source';
 import { SUBSCRIPTION_USAGE, subscriptionSettingsFromEnv } from './subscriptions/subscription-settings';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write(`${GATEWAY_USAGE}\n${SECURITY_ENV_HELP}\n${SUBSCRIPTION_USAGE}\n${OVERRIDE_USAGE}`);
+    process.stdout.write(`${GATEWAY_USAGE}\n${SECURITY_ENV_HELP}\n${SUBSCRIPTION_USAGE}\n${OVERRIDE_USAGE}\n${SHADOW_USAGE}`);
     return;
   }
   const defaultSupergraphPath = join(__dirname, '..', 'schema', 'supergraph.graphql');
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     metrics: config.metrics,
     progressiveOverride: overrideSettingsFromEnv(process.env),
+    shadowComparison: shadowSettingsFromEnv(process.env),
     supergraphUpdates,
     executor: executorByName(config.executor),
     subscriptions: subscriptionSettingsFromEnv(process.env),

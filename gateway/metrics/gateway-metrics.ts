@@ -31,6 +31,7 @@ export interface GatewayMetrics {
   readonly subgraphErrors: Counter;
   /** Extra counters other features add (override routing, shadow comparison). */
   readonly overrideRouting: Counter;
+  readonly shadowComparisons: Counter;
   recordOperation(type: string, name: string | null, outcome: OperationOutcome, seconds: number): void;
   recordSubgraphFetch(event: SubgraphFetchEvent): void;
 }
@@ -50,6 +51,7 @@ export function createGatewayMetrics(executor: () => OperationExecutor): Gateway
   const subgraphErrors = registry.register(new Counter('touchpoint_subgraph_errors_total', 'Subgraph requests that failed (kind="unavailable") or answered GraphQL errors (kind="graphql").'));
   const subgraphDuration = registry.register(new Histogram('touchpoint_subgraph_fetch_duration_seconds', 'Time each subgraph request took, by subgraph.', LATENCY_BUCKETS));
   const overrideRouting = registry.register(new Counter('touchpoint_override_label_decisions_total', 'Progressive @override labels decided per request, by label and whether it was active.'));
+  const shadowComparisons = registry.register(new Counter('touchpoint_shadow_comparisons_total', 'Moved fields resolved again from the other side and compared, by field and outcome (match, mismatch, error).'));
   registry.register(new CollectedMetric('touchpoint_plan_cache_hits_total', 'Operations whose query plan came from the cache.', 'counter', () => {
     const s = stats().planCacheStats?.();
     return s ? [{ value: s.hits }] : [];
@@ -74,6 +76,7 @@ export function createGatewayMetrics(executor: () => OperationExecutor): Gateway
     subgraphFetches,
     subgraphErrors,
     overrideRouting,
+    shadowComparisons,
     recordOperation(type, name, outcome, seconds) {
       let label = name ?? '';
       if (label && !names.has(label)) {

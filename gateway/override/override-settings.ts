@@ -1,4 +1,5 @@
 import type { CustomLabelRule, ProgressiveOverrideOptions } from './override-router';
+import type { ShadowComparisonOptions } from './shadow-comparison';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -42,5 +43,32 @@ export function overrideSettingsFromEnv(env: Env): ProgressiveOverrideOptions {
   if (env.OVERRIDE_FORCE_HEADER) options.forceHeader = env.OVERRIDE_FORCE_HEADER.toLowerCase();
   if (env.OVERRIDE_CLIENT_HEADER) options.clientNameHeader = env.OVERRIDE_CLIENT_HEADER.toLowerCase();
   if (env.OVERRIDE_CUSTOM_LABELS) options.customLabels = customLabels(env.OVERRIDE_CUSTOM_LABELS);
+  return options;
+}
+
+export const SHADOW_USAGE = `Shadow comparison of fields being moved (off by default):
+  SHADOW_COMPARE             true: resolve moved fields of queries from the other side too, compare, count (metrics) and log mismatches
+  SHADOW_SAMPLE_RATE         share of eligible queries shadowed, 0..1 (default 1)
+  SHADOW_LOG_SAMPLE_RATE     share of mismatches logged, 0..1 (default 1)
+  SHADOW_PLAIN_FIELDS        field coordinates logged as they are (e.g. Customer.segment); all others are hashed
+  Report: npx tsx gateway/metrics/shadow-report-main.ts http://<gateway>/metrics
+`;
+
+function rate(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`${name} must be a number from 0 to 1, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** Shadow comparison settings from the environment (read by main.ts); false when SHADOW_COMPARE is not true. */
+export function shadowSettingsFromEnv(env: Env): false | ShadowComparisonOptions {
+  if (!/^(true|1|yes|on)$/i.test(env.SHADOW_COMPARE ?? '')) return false;
+  const options: ShadowComparisonOptions = {};
+  const sampleRate = rate(env.SHADOW_SAMPLE_RATE, 'SHADOW_SAMPLE_RATE');
+  const logSampleRate = rate(env.SHADOW_LOG_SAMPLE_RATE, 'SHADOW_LOG_SAMPLE_RATE');
+  if (sampleRate !== undefined) options.sampleRate = sampleRate;
+  if (logSampleRate !== undefined) options.logSampleRate = logSampleRate;
+  if (env.SHADOW_PLAIN_FIELDS) options.plainFields = env.SHADOW_PLAIN_FIELDS.split(',').map((s) => s.trim()).filter(Boolean);
   return options;
 }

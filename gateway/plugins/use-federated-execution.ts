@@ -11,6 +11,8 @@ export interface FederatedExecutionOptions {
   executor: OperationExecutor;
   /** Client request headers passed on to every subgraph (lower case); x-request-id always is. */
   forwardHeaders: ReadonlyArray<string>;
+  /** Told each query or mutation and its answer (before masking), after the answer is made; must not throw. */
+  onResult?: (request: ExecutionRequest, result: ExecutionResult) => void;
 }
 
 // A request error in the GraphQL-over-HTTP sense: 400 for application/graphql-response+json clients.
@@ -57,7 +59,7 @@ function requestError(message: string): ExecutionResult {
  * Serves the executor's API schema (so yoga parses and validates against it) and hands every
  * validated operation, with its variables coerced, to the executor.
  */
-export function useFederatedExecution({ executor, forwardHeaders }: FederatedExecutionOptions): Plugin {
+export function useFederatedExecution({ executor, forwardHeaders, onResult }: FederatedExecutionOptions): Plugin {
   const toRequest = (args: ExecutionArgs): ExecutionRequest | ExecutionResult => {
     const context = args.contextValue as GatewayContext;
     const operation = getOperationAST(args.document, args.operationName);
@@ -100,7 +102,9 @@ export function useFederatedExecution({ executor, forwardHeaders }: FederatedExe
     const request = toRequest(args);
     if (!('document' in request)) return request;
     try {
-      return maskUnexpected(await executor.execute(request), request.log);
+      const result = await executor.execute(request);
+      onResult?.(request, result);
+      return maskUnexpected(result, request.log);
     } catch (error) {
       return failed(error, request.log);
     }

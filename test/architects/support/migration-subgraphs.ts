@@ -20,7 +20,8 @@ export interface MigrationSubgraph {
 export const LEGACY_TYPE_DEFS = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
   type Query { customer(id: ID!): Customer  anyCustomer: Customer }
-  type Customer @key(fields: "id") { id: ID! name: String! segment: String! loyaltyPoints: Int! }
+  type Mutation { touchCustomer(id: ID!): Customer }
+  type Customer @key(fields: "id") { id: ID! name: String! segment: String! loyaltyPoints: Int! email: String! }
 `;
 
 /** The new service's SDL; `segmentLabel` is the label on the moved field. */
@@ -31,19 +32,25 @@ export function customersTypeDefs(segmentLabel = 'percent(25)', extraField = '')
     id: ID!
     segment: String! @override(from: "legacy", label: "${segmentLabel}")
     loyaltyPoints: Int! @override(from: "legacy", label: "desk-pilot")
+    email: String! @override(from: "legacy", label: "${segmentLabel}")
     ${extraField}
   }`;
 }
 
 const resolversFor = (side: 'legacy' | 'customers') => ({
   ...(side === 'legacy'
-    ? { Query: { customer: (_: unknown, { id }: { id: string }) => ({ id }), anyCustomer: () => ({ id: 'c-any' }) } }
+    ? {
+        Query: { customer: (_: unknown, { id }: { id: string }) => ({ id }), anyCustomer: () => ({ id: 'c-any' }) },
+        Mutation: { touchCustomer: (_: unknown, { id }: { id: string }) => ({ id }) },
+      }
     : {}),
   Customer: {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
     name: (c: { id: string }) => `Customer ${c.id}`,
     segment: () => `GOLD (${side})`,
     loyaltyPoints: () => (side === 'legacy' ? 100 : 200),
+    // Both sides agree on e-mail addresses (personal data: never logged as they are).
+    email: (c: { id: string }) => `${c.id}@example.com`,
     since: () => '2020-01-01',
   },
 });
