@@ -107,10 +107,9 @@ export function createOverrideRouter(supergraphLabels: SupergraphOverrideLabels,
       if (supergraphLabels.percent.length > 0) {
         const key = stickyKeyOf(request.variables, stickyVariables) ?? request.subject;
         basis = key === null ? 'request' : 'customer';
-        for (const { label, percent } of supergraphLabels.percent) {
-          const place = key === null ? random() * 100 : stickyPercentile(seed, label, key);
-          if (place < percent) labels.add(label);
-        }
+        // One place per request: a customer below 10% is below 25% too.
+        const place = key === null ? random() * 100 : stickyPercentile(seed, key);
+        for (const { label, percent } of supergraphLabels.percent) if (place < percent) labels.add(label);
       }
       for (const label of custom) if (customActive(label, request)) labels.add(label);
       const forced = forceHeader ? request.headers.get(forceHeader) : null;

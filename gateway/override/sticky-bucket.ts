@@ -4,12 +4,13 @@ import { createHash } from 'node:crypto';
 const SCALE = 1_000_000;
 
 /**
- * Where a key falls in [0, 100) for a label: the same seed, label and key always give the same
- * place, and places are spread evenly (the first bytes of a SHA-256). Each label hashes apart,
- * so a customer in the first 10% of one migration is not always in the first 10% of the next.
+ * Where a customer falls in [0, 100): the same seed and key always give the same place, and
+ * places are spread evenly (the first bytes of a SHA-256). The label is not hashed: raising
+ * `percent(10)` to `percent(25)` keeps the first 10% on the new side and adds others. (So every
+ * percentage label of one seed starts with the same customers; change the seed to pick others.)
  */
-export function stickyPercentile(seed: string, label: string, key: string): number {
-  const digest = createHash('sha256').update(`${seed}\u0000${label}\u0000${key}`).digest();
+export function stickyPercentile(seed: string, key: string): number {
+  const digest = createHash('sha256').update(`${seed}\u0000${key}`).digest();
   return (digest.readUInt32BE(0) % SCALE) / (SCALE / 100);
 }
 

@@ -95,6 +95,15 @@ describe('progressive override', () => {
     }
   });
 
+  it('keeps the customers already moved when the percentage is raised', () => {
+    const at = (percent: number) => createOverrideRouter({ percent: [{ label: `percent(${percent})`, percent }], custom: [] }, { seed: 's' });
+    const moved = (percent: number) => Array.from({ length: 2000 }, (_, i) => `k${i}`).filter((id) => at(percent).decide({ headers: new Headers(), variables: { id }, subject: null }).labels.size > 0);
+    const ten = moved(10);
+    const twentyFive = moved(25);
+    expect(ten.every((id) => twentyFive.includes(id))).toBe(true);
+    expect(twentyFive.length).toBeGreaterThan(ten.length * 2);
+  });
+
   it('decides per request when no customer is named, from the random source', () => {
     const router = createOverrideRouter(overrideLabelsOf(supergraphSdl), { random: seededRandom(7) });
     const decisions = Array.from({ length: 10_000 }, () => router.decide({ headers: new Headers(), variables: {}, subject: null }));
