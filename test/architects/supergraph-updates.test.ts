@@ -148,6 +148,23 @@ describe('a swap while an operation runs', () => {
   });
 });
 
+describe('a supergraph that changes access rules', () => {
+  it('is refused: @authenticated and @requiresScopes only change with a restart', async () => {
+    const guarded = customersTypeDefs('percent(25)', 'since: String @authenticated').replace('import: ["@key", "@override"]', 'import: ["@key", "@override", "@authenticated"]');
+    const withRules = composeMigration([legacy, { ...customers, typeDefs: guarded }]);
+    const gateway = await createGateway({ supergraphSdl: before, log });
+    try {
+      const update = await gateway.updateSupergraph(withRules);
+      expect(update).toEqual({ status: 'refused', reason: expect.stringContaining('@authenticated/@requiresScopes') });
+      expect(gateway.supergraphSdl()).toBe(before);
+      const { body } = await postGraphQL((input, init) => Promise.resolve(gateway.yoga.fetch(input, init ?? {})), 'http://gateway/graphql', { query: SINCE });
+      expect(body.errors?.[0].message).toContain('Cannot query field "since"');
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 describe('supergraph update settings for the gateway command', () => {
   it('reads SUPERGRAPH_WATCH, SUPERGRAPH_URL and SUPERGRAPH_POLL_MS', () => {
     const none = parseGatewayConfig([], {}, '/s.graphql');
