@@ -70,7 +70,7 @@ describe('progressive override', () => {
     expect(share).toBeLessThanOrEqual(27);
 
     // Through the gateway, over real HTTP to both subgraphs: every answer comes from the side decided.
-    const sample = 800;
+    const sample = 600;
     const sides = await inParallel(sample, 32, (i) => sideOf(gateway, `cust-${i}`));
     const expected = decisions.slice(0, sample).map((d) => (d.labels.has('percent(25)') ? 'customers' : 'legacy'));
     expect(sides).toEqual(expected);

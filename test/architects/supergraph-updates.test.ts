@@ -115,7 +115,9 @@ describe('supergraph updates from a polled URL', () => {
 
 describe('a swap while an operation runs', () => {
   it('finishes the operation on the old executor and closes that one afterwards', async () => {
-    const slowLegacy = await startMigrationSubgraph('legacy', LEGACY_TYPE_DEFS, 300);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowLegacy = await startMigrationSubgraph('legacy', LEGACY_TYPE_DEFS, () => gate);
     const closedAt: Array<{ generation: number; at: number }> = [];
     let generations = 0;
     const tracking: ExecutorFactory = async (config) => {
@@ -129,9 +131,10 @@ describe('a swap while an operation runs', () => {
     const query = (q: string) => postGraphQL((input, init) => Promise.resolve(gateway.yoga.fetch(input, init ?? {})), 'http://gateway/graphql', { query: q });
     try {
       const running = query('{ customer(id: "c7") { id name } }').then((r) => ({ ...r, at: Date.now() }));
-      await new Promise((resolve) => setTimeout(resolve, 100)); // the subgraph is answering now
+      await until('the subgraph to be answering', async () => (slowLegacy.received.length > 0 ? true : undefined));
       expect(await gateway.updateSupergraph(slowAfter)).toEqual({ status: 'applied' });
       expect(closedAt).toEqual([]); // the old executor still has an operation
+      release();
       const done = await running;
       expect(done.body).toEqual({ data: { customer: { id: 'c7', name: 'Customer c7' } } });
       await until('the old executor closed', async () => (closedAt.length > 0 ? true : undefined));

@@ -55,7 +55,8 @@ const resolversFor = (side: 'legacy' | 'customers') => ({
   },
 });
 
-export async function startMigrationSubgraph(name: 'legacy' | 'customers', typeDefs: string, delayMs = 0): Promise<MigrationSubgraph> {
+/** `hold`: every operation waits for it before it runs (a test decides when the subgraph answers). */
+export async function startMigrationSubgraph(name: 'legacy' | 'customers', typeDefs: string, hold?: () => Promise<void>): Promise<MigrationSubgraph> {
   const received: string[] = [];
   const resolvers = resolversFor(name) as Record<string, Record<string, unknown>>;
   // Only the fields the SDL declares (a resolver for an unknown field is refused).
@@ -70,7 +71,7 @@ export async function startMigrationSubgraph(name: 'legacy' | 'customers', typeD
           received.push(params.query ?? '');
         },
         async onExecute() {
-          if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+          if (hold) await hold();
         },
       },
     ],
