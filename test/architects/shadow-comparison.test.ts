@@ -33,7 +33,7 @@ beforeAll(async () => {
   legacy = await startMigrationSubgraph('legacy', LEGACY_TYPE_DEFS);
   customers = await startMigrationSubgraph('customers', customersTypeDefs('percent(25)'));
   supergraphSdl = composeMigration([legacy, customers]);
-  gateway = await createGateway({ supergraphSdl, log, progressiveOverride: { seed: 'shadow-test' }, shadowComparison: true });
+  gateway = await createGateway({ supergraphSdl, log, progressiveOverride: { seed: 'shadow-test' }, shadowComparison: { maxInFlight: 100 } });
 });
 
 afterAll(async () => {
