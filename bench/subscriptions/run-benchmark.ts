@@ -95,6 +95,18 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
   }
 }
 
+/** Waits until the subscribers receive nothing more for half a second (a late gateway's backlog is drained). */
+async function quiet(status: () => Promise<ClientStatus>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = (await status()).received;
+  while (Date.now() < deadline) {
+    await sleep(500);
+    const now = (await status()).received;
+    if (now === last) return;
+    last = now;
+  }
+}
+
 async function runOne(
   gateway: (typeof GATEWAYS)[number],
   workload: Workload,
@@ -121,12 +133,12 @@ async function runOne(
     const status = () => getJson<ClientStatus>(`${clientUrl}/status`);
     const report = () => getJson<ClientReport>(`${clientUrl}/report`);
 
-    // Warm-up: a tick every 250 ms until every subscriber has had one (its subscription is live end to end).
+    // Warm-up: a tick, then up to 2 s for every subscriber to have had one (its subscription is live
+    // end to end); again until they all have. A gateway slow to deliver is not sent more meanwhile.
     const warm = await waitFor(
       async () => {
         await emit(1);
-        await sleep(250);
-        return status();
+        return (await waitFor(status, (s) => s.withEvent === workload.subscribers, 2_000)).value;
       },
       (s) => s.withEvent === workload.subscribers,
       180_000,
@@ -136,7 +148,7 @@ async function runOne(
     const phase = (what: string) => process.stderr.write(`  ${gateway.label} ${workload.subscribers}: ${what} at ${((Date.now() - connectStarted) / 1000).toFixed(1)} s\n`);
     phase('all subscribed');
     const upstream = (await getJson<{ active: number }>(`${control}/stats`)).active;
-    await sleep(500);
+    await quiet(status);
     await waitUntilIdle(gw.pid, { timeoutMs: 10_000 });
     await getJson(`${clientUrl}/reset`, { method: 'POST' });
     phase('idle');
@@ -147,7 +159,7 @@ async function runOne(
     await emit(latencyEvents, 1000 / eventsPerSecond);
     const steady = await waitFor(report, (r) => r.received >= workload.subscribers * latencyEvents, 60_000);
     phase(`steady phase ${steady.complete ? 'complete' : 'INCOMPLETE'}`);
-    await sleep(200);
+    await quiet(status);
     await getJson(`${clientUrl}/reset`, { method: 'POST' });
 
     // Burst phase: all at once; throughput is how fast every subscriber gets every event.

@@ -83,6 +83,19 @@ describe('gateway subscriptions', () => {
     await other.expectNothing(200);
   });
 
+  it('fetches once what streams of different operations need from other subgraphs for the same event', async () => {
+    const first = subscribe('graphql-ws', gateway.endpoint, { query: 'subscription { ticked(channel: "fan") { n item { name } } }' });
+    const second = subscribe('sse', gateway.endpoint, { query: 'subscription { ticked(channel: "fan") { item { name } } }' });
+    await waitUntil(() => ticker.active('fan') === 2, 'two upstream streams');
+    const fetchesBefore = catalog.entityFetches.length;
+    const sharedBefore = stats().eventFetchesShared;
+    ticker.emit('fan');
+    const [a, b] = [await first.next(), await second.next()];
+    expect(a.data!.ticked.item).toEqual(b.data!.ticked.item);
+    expect(catalog.entityFetches.length - fetchesBefore).toBe(1);
+    expect(stats().eventFetchesShared - sharedBefore).toBe(1);
+  });
+
   it('never shares between different credentials: each stream is resolved with its own token', async () => {
     const alice = subscribe('graphql-ws', gateway.endpoint, { query: TICKED, variables: { channel: 'creds' } }, { connectionParams: { authorization: 'Bearer alice' } });
     const bob = subscribe('sse', gateway.endpoint, { query: TICKED, variables: { channel: 'creds' } }, { headers: { authorization: 'Bearer bob' } });

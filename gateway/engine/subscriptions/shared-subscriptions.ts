@@ -32,6 +32,8 @@ export interface SubscriptionStats {
   upstreamOpened: number;
   /** Events resolved (rest of the plan run and shaped) since the start: once per event per stream. */
   eventsResolved: number;
+  /** Subgraph fetches of event resolution answered by an identical fetch already in flight. */
+  eventFetchesShared: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export class SharedSubscriptions {
     if (this.streams.get(stream.key) === stream) this.streams.delete(stream.key);
   }
 
-  stats(): SubscriptionStats {
+  stats(): Omit<SubscriptionStats, 'eventFetchesShared'> {
     let clients = 0;
     for (const stream of this.streams.values()) clients += stream.clientCount;
     return { streams: this.streams.size, clients, ...this.counters };

@@ -5,6 +5,7 @@ import type { ExecutionRequest } from '../../execution/operation-executor';
 import { documentHash } from '../planning/plan-key';
 import type { PreparedOperation } from '../planning/prepared-operation';
 import type { SubgraphFetcher } from '../transport/subgraph-fetcher';
+import { inflightSharingFetcher } from './inflight-sharing-fetcher';
 import { createUpstreamSubscriber } from './routed-upstream';
 import { SharedSubscriptions, type SubscriptionStats } from './shared-subscriptions';
 import { sharingKey } from './subscription-key';
@@ -48,6 +49,8 @@ export function createSubscriptionRunner(fetcher: SubgraphFetcher, log: Logger, 
     createUpstreamSubscriber({ log, transports: options.transports, retryAttempts: options.upstreamRetryAttempts, retryBaseMs: options.upstreamRetryBaseMs });
   const shared = new SharedSubscriptions({ upstream, log, maxClientBacklog: options.maxClientBacklog, resolveConcurrency: options.resolveConcurrency });
   const ignoredHeaders = new Set((options.sharingIgnoresHeaders ?? []).map((name) => name.toLowerCase()));
+  // Streams of different variables hearing the same event ask the same entities: asked once.
+  const eventFetcher = inflightSharingFetcher(fetcher);
 
   return {
     subscribe(prepared, request, coercedVariables) {
@@ -80,10 +83,10 @@ export function createSubscriptionRunner(fetcher: SubgraphFetcher, log: Logger, 
           headers: upstreamHeaders,
           requestId: request.requestId,
         },
-        events: { prepared, fetcher, headers, variables, coercedVariables, log: request.log ?? log },
+        events: { prepared, fetcher: eventFetcher, headers, variables, coercedVariables, log: request.log ?? log },
       });
     },
-    stats: () => shared.stats(),
+    stats: () => ({ ...shared.stats(), eventFetchesShared: eventFetcher.shared() }),
     async close() {
       await shared.close();
       await upstream.close();
