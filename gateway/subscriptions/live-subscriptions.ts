@@ -4,6 +4,7 @@
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../../lib/logger';
+import { GATEWAY_CLAIMS_HEADER } from '../../subgraphs/shared/gateway-claims';
 import type { ExecutorSubscriptionConfig } from '../execution/operation-executor';
 import { useSubscriptionGuard } from '../plugins/use-subscription-guard';
 import type { GatewayContext } from '../context';
@@ -20,7 +21,10 @@ export interface GatewaySubscriptionOptions {
   keepAliveMs?: number;
   /** When a caller's credentials expire (seconds since the epoch); default: the bearer JWT's `exp`. */
   expiresAt?: (context: GatewayContext) => number | null;
-  /** Forwarded headers that vary per request of one caller (per-request signatures): not part of the sharing key. */
+  /**
+   * Forwarded headers that vary per request of one caller: not part of the sharing key. Default: the
+   * gateway-signed claims (re-signed per request from the caller's token, which is in the key).
+   */
   sharingIgnoresHeaders?: ReadonlyArray<string>;
 }
 
@@ -40,7 +44,7 @@ export function createLiveSubscriptions(options: GatewaySubscriptionOptions, log
   const streams = new Set<AsyncIterator<unknown>>();
   return {
     options,
-    executorConfig: { transports: options.transports, sharingIgnoresHeaders: options.sharingIgnoresHeaders },
+    executorConfig: { transports: options.transports, sharingIgnoresHeaders: options.sharingIgnoresHeaders ?? [GATEWAY_CLAIMS_HEADER] },
     plugin: () => useSubscriptionGuard({ bufferSize: options.bufferSize, expiresAt: options.expiresAt, log, streams }),
     endAll() {
       for (const stream of [...streams]) void stream.return?.();

@@ -9,7 +9,11 @@ import WebSocket from 'ws';
 import type { TouchpointExecutor } from '../../gateway/engine/create-touchpoint-executor';
 import { executors } from '../../gateway/execution/executors';
 import { startGateway, type GatewayService, type StartGatewayOptions } from '../../gateway/service';
-import { subscribe, unsubscribeAll, type ReceivedResult } from '../subscriptions/support/subscription-clients';
+import { securityOptions } from '../../gateway/auth/security-options';
+import type { SecuritySettings } from '../../gateway/auth/security-settings';
+import { silentLogger } from '../../lib/logger';
+import { AUDIENCE, claims, hs256, ISSUER, TEST_CLAIMS_SECRET, TEST_JWT_SECRET } from '../security/support/tokens';
+import { refusal, subscribe, unsubscribeAll, type ReceivedResult } from '../subscriptions/support/subscription-clients';
 import { waitUntil } from '../subscriptions/support/counting-event-bus';
 import { composeLiveSupergraph, startCatalog, startTicker, unsignedJwt, type CatalogSubgraph, type TickerSubgraph } from './support/live-fixture';
 
@@ -212,6 +216,32 @@ describe('gateway subscriptions', () => {
 
     const expired = subscribe('sse', gateway.endpoint, { query: TICKED, variables: { channel: 'exp' } }, { headers: { authorization: token } });
     expect((await expired.next()).errors).toEqual([expect.objectContaining({ extensions: { code: 'TOKEN_EXPIRED' } })]);
+  });
+
+  it('under authentication with signed claims, shares one stream per token whenever it subscribes, and ends it when the token expires', async () => {
+    const settings: SecuritySettings = {
+      auth: { jwtSecret: TEST_JWT_SECRET, algorithms: ['HS256'], issuer: [ISSUER], audience: [AUDIENCE], clockSkewSeconds: 0, requireToken: true },
+      claimsSecret: TEST_CLAIMS_SECRET,
+      contracts: [],
+      contractsDir: '',
+      persistedOperations: {},
+      limits: { costBudget: 100_000 },
+      rateLimit: null,
+      automaticPersistedQueries: true,
+    };
+    const secured = await startLiveGateway(securityOptions(settings, silentLogger));
+    const token = `Bearer ${hs256(claims({ sub: 'agent-7', role: 'agent', exp: Math.floor(Date.now() / 1000) + 3 }))}`;
+    const first = subscribe('graphql-ws', secured.endpoint, { query: TICKED, variables: { channel: 'signed' } }, { connectionParams: { authorization: token } });
+    await waitUntil(() => ticker.active('signed') === 1, 'subscribed upstream');
+    await new Promise((r) => setTimeout(r, 1100)); // the claims signed for the next request differ (iat)
+    const second = subscribe('sse', secured.endpoint, { query: TICKED, variables: { channel: 'signed' } }, { headers: { authorization: token } });
+    await waitUntil(() => stats(secured).clients === 2, 'two clients');
+    expect(ticker.active('signed')).toBe(1);
+    ticker.emit('signed');
+    for (const handle of [first, second]) expect((await handle.next()).data!.ticked.seenAuthorization).toBe(token);
+    for (const handle of [first, second]) expect((await handle.next(5_000)).errors).toEqual([expect.objectContaining({ extensions: { code: 'TOKEN_EXPIRED' } })]);
+    const refused = subscribe('graphql-ws', secured.endpoint, { query: TICKED, variables: { channel: 'signed' } }, { connectionParams: { authorization: token } });
+    expect((await refusal(refused)).map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('keeps connections alive: WebSocket pings and SSE comments', async () => {
