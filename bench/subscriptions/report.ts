@@ -21,8 +21,8 @@ export interface RunResult {
   /** Results delivered to subscribers per second during the burst. */
   deliveriesPerSecond: number;
   burstComplete: boolean;
-  /** Results expected and never received (both phases). */
-  lost: number;
+  /** Results expected and not received by the end of their phase (both phases; 60 s and 180 s at most). */
+  undelivered: number;
   errors: number;
   gatewayCpuMsPer1kDeliveries: number;
   subgraphCpuMsPer1kDeliveries: number;
@@ -35,12 +35,12 @@ const fixed = (value: number, digits: number) => value.toFixed(digits);
 export function formatReport(results: RunResult[], options: { seconds: number; rate: number; burst: number }): string {
   const lines = [
     `steady phase: about ${options.rate} deliveries/s in all for ${options.seconds} s (events/s = rate / subscribers); burst phase: ${options.burst} events at once`,
-    `${'subscribers'.padEnd(20)} ${'gateway'.padEnd(13)} ${pad('upstream', 8)} ${pad('ev/s', 5)} ${pad('p50 ms', 8)} ${pad('p99 ms', 8)} ${pad('max ms', 8)} ${pad('burst ev/s', 10)} ${pad('deliveries/s', 12)} ${pad('gw CPU ms/1k', 12)} ${pad('sub CPU ms/1k', 13)} ${pad('peak RSS MiB', 12)} ${pad('connect s', 9)} ${pad('lost', 6)} ${pad('errors', 6)}`,
+    `${'subscribers'.padEnd(20)} ${'gateway'.padEnd(13)} ${pad('upstream', 8)} ${pad('ev/s', 5)} ${pad('p50 ms', 8)} ${pad('p99 ms', 8)} ${pad('max ms', 8)} ${pad('burst ev/s', 10)} ${pad('deliveries/s', 12)} ${pad('gw CPU ms/1k', 12)} ${pad('sub CPU ms/1k', 13)} ${pad('peak RSS MiB', 12)} ${pad('connect s', 9)} ${pad('undelivered', 11)} ${pad('errors', 6)}`,
   ];
   for (const r of results) {
     const kind = `${r.workload.subscribers} ${r.workload.channels === 1 ? 'identical' : 'distinct'}`;
     lines.push(
-      `${kind.padEnd(20)} ${r.label.padEnd(13)} ${pad(String(r.upstreamSubscriptions), 8)} ${pad(String(r.latencyEventsPerSecond), 5)} ${pad(fixed(r.latency.p50, 1), 8)} ${pad(fixed(r.latency.p99, 1), 8)} ${pad(fixed(r.latency.p100, 1), 8)} ${pad(fixed(r.burstEventsPerSecond, 1), 10)} ${pad(fixed(r.deliveriesPerSecond, 0), 12)} ${pad(fixed(r.gatewayCpuMsPer1kDeliveries, 1), 12)} ${pad(fixed(r.subgraphCpuMsPer1kDeliveries, 1), 13)} ${pad(fixed(r.peakRssMiB, 0), 12)} ${pad(fixed(r.connectSeconds, 1), 9)} ${pad(String(r.lost), 6)} ${pad(String(r.errors), 6)}${r.latencyComplete && r.burstComplete ? '' : '  (incomplete)'}`,
+      `${kind.padEnd(20)} ${r.label.padEnd(13)} ${pad(String(r.upstreamSubscriptions), 8)} ${pad(String(r.latencyEventsPerSecond), 5)} ${pad(fixed(r.latency.p50, 1), 8)} ${pad(fixed(r.latency.p99, 1), 8)} ${pad(fixed(r.latency.p100, 1), 8)} ${pad(fixed(r.burstEventsPerSecond, 1), 10)} ${pad(fixed(r.deliveriesPerSecond, 0), 12)} ${pad(fixed(r.gatewayCpuMsPer1kDeliveries, 1), 12)} ${pad(fixed(r.subgraphCpuMsPer1kDeliveries, 1), 13)} ${pad(fixed(r.peakRssMiB, 0), 12)} ${pad(fixed(r.connectSeconds, 1), 9)} ${pad(String(r.undelivered), 11)} ${pad(String(r.errors), 6)}${r.latencyComplete && r.burstComplete ? '' : '  (incomplete)'}`,
     );
   }
   lines.push('', 'Touchpoint / Hive Gateway (deliveries/s: higher is better; latency, CPU and memory: lower is better)');

@@ -182,7 +182,7 @@ async function runOne(
       burstEventsPerSecond: options.burst / seconds,
       deliveriesPerSecond: deliveries / seconds,
       burstComplete: burst.complete,
-      lost: workload.subscribers * options.burst - deliveries + (workload.subscribers * latencyEvents - steady.value.received),
+      undelivered: workload.subscribers * options.burst - deliveries + (workload.subscribers * latencyEvents - steady.value.received),
       errors: steady.value.errors + burst.value.errors,
       gatewayCpuMsPer1kDeliveries: ((cpuTimeMs(gw.pid) - cpuBefore) * 1000) / Math.max(1, deliveries),
       subgraphCpuMsPer1kDeliveries: ((cpuTimeMs(context.subgraphPid) - subgraphCpuBefore) * 1000) / Math.max(1, deliveries),
