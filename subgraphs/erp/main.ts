@@ -8,6 +8,7 @@ import { eventSettingsFromEnv } from '../../adapters/events/event-settings';
 import { startErpChangeCapture } from '../../adapters/erp/sql/change-capture/erp-change-capture';
 import { createLogger } from '../../lib/logger';
 import { startErpService } from './service';
+import { runMain, stopOnSignal } from '../../lib/process-lifecycle';
 
 async function main(): Promise<void> {
   const log = createLogger({ name: 'touchpoint', level: process.env.LOG_LEVEL ?? 'info' });
@@ -42,21 +43,11 @@ async function main(): Promise<void> {
   }
   log.info({ endpoint: service.endpoint, changeCapture: settings.changeCapture }, 'erp subgraph listening');
   const running = service;
-  const stop = () => {
-    (async () => {
-      await events.stopProducers();
-      await running.close();
-      await events.close();
-    })().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignal(async () => {
+    await events.stopProducers();
+    await running.close();
+    await events.close();
+  });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runMain(main);

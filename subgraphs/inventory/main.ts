@@ -9,6 +9,7 @@ import { eventSettingsFromEnv } from '../../adapters/events/event-settings';
 import { startInventoryChangeCapture } from '../../adapters/inventory/sql/change-capture/inventory-change-capture';
 import { createLogger } from '../../lib/logger';
 import { startInventoryService } from './service';
+import { runMain, stopOnSignal } from '../../lib/process-lifecycle';
 
 async function main(): Promise<void> {
   const log = createLogger({ name: 'touchpoint', level: process.env.LOG_LEVEL ?? 'info' });
@@ -40,21 +41,11 @@ async function main(): Promise<void> {
   }
   log.info({ endpoint: service.endpoint, changeCapture: settings.changeCapture }, 'inventory subgraph listening');
   const running = service;
-  const stop = () => {
-    (async () => {
-      await events.stopProducers();
-      await running.close();
-      await events.close();
-    })().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignal(async () => {
+    await events.stopProducers();
+    await running.close();
+    await events.close();
+  });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runMain(main);

@@ -6,6 +6,7 @@ import { eventSettingsFromEnv } from '../../adapters/events/event-settings';
 import { openEventBus } from '../../adapters/events/open-event-bus';
 import { createLogger } from '../../lib/logger';
 import { startShippingService } from './service';
+import { runMain, stopOnSignal } from '../../lib/process-lifecycle';
 
 async function main(): Promise<void> {
   const log = createLogger({ name: 'touchpoint', level: process.env.LOG_LEVEL ?? 'info' });
@@ -31,20 +32,10 @@ async function main(): Promise<void> {
   }
   log.info({ endpoint: service.endpoint }, 'shipping subgraph listening');
   const running = service;
-  const stop = () => {
-    (async () => {
-      await running.close();
-      await bus.close();
-    })().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignal(async () => {
+    await running.close();
+    await bus.close();
+  });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runMain(main);

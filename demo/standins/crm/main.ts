@@ -2,6 +2,7 @@
 // CRM_STANDIN_API_KEY (falls back to CRM_API_KEY; no key means open access), LOG_LEVEL.
 import { createLogger } from '../../../lib/logger';
 import { startCrmStandIn } from './crm-standin';
+import { runMain, stopOnSignal } from '../../../lib/process-lifecycle';
 
 async function main(): Promise<void> {
   const log = createLogger({ name: 'crm-standin', level: process.env.LOG_LEVEL ?? 'info' });
@@ -12,17 +13,7 @@ async function main(): Promise<void> {
     log,
   });
   log.info({ url: service.url }, 'demo CRM stand-in listening');
-  const stop = () => {
-    service.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignal(() => service.close());
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runMain(main);
