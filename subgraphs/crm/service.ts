@@ -18,6 +18,7 @@ import type { RunningService } from '../shared/running-service';
 import type { CrmContext } from './context';
 import { createCrmLoaders } from './loaders';
 import { buildCrmSchema } from './schema';
+import { ResourceStack } from '../shared/resource-stack';
 
 /** Where the CRM is: the base URL of its REST API for the built-in HTTP adapter, or an adapter of your own. */
 export type CrmSource =
@@ -55,11 +56,8 @@ export type CrmServiceOptions = CrmSource & {
 
 export async function startCrmService(options: CrmServiceOptions): Promise<RunningService> {
   const log = options.log.child({ subgraph: 'crm' });
-  // Closed in reverse order of opening (the server first), also when a later start-up step fails.
-  const opened: { close(): Promise<void> }[] = [];
-  const closeAll = async () => {
-    for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
-  };
+  const opened = new ResourceStack(log);
+  const closeAll = () => opened.closeAll();
   try {
     const events = new ServiceEventBus(options.eventBus);
     opened.push(events);

@@ -19,6 +19,7 @@ import { createErpLoaders } from './loaders';
 import { buildErpSchema } from './schema';
 import { openRecommendations } from './recommendations';
 import type { RecommendationsPort } from '../../adapters/erp/recommendations/recommendations-port';
+import { ResourceStack } from '../shared/resource-stack';
 
 /** Where the ERP is: a database URL for the built-in SQL adapter, or an adapter of your own. */
 export type ErpSource =
@@ -57,11 +58,8 @@ export type ErpServiceOptions = ErpSource & {
 
 export async function startErpService(options: ErpServiceOptions): Promise<RunningService> {
   const log = options.log.child({ subgraph: 'erp' });
-  // Closed in reverse order of opening (the server first), also when a later start-up step fails.
-  const opened: { close(): Promise<void> }[] = [];
-  const closeAll = async () => {
-    for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
-  };
+  const opened = new ResourceStack(log);
+  const closeAll = () => opened.closeAll();
   try {
     const events = new ServiceEventBus(options.eventBus);
     opened.push(events);

@@ -14,6 +14,7 @@ import type { RunningService } from '../shared/running-service';
 import type { InventoryContext } from './context';
 import { createInventoryLoaders } from './loaders';
 import { buildInventorySchema } from './schema';
+import { ResourceStack } from '../shared/resource-stack';
 
 /** Where the warehouse system is: a database URL for the built-in SQL adapter, or an adapter of your own. */
 export type InventorySource =
@@ -45,11 +46,8 @@ export type InventoryServiceOptions = InventorySource & {
 
 export async function startInventoryService(options: InventoryServiceOptions): Promise<RunningService> {
   const log = options.log.child({ subgraph: 'inventory' });
-  // Closed in reverse order of opening (the server first), also when a later start-up step fails.
-  const opened: { close(): Promise<void> }[] = [];
-  const closeAll = async () => {
-    for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
-  };
+  const opened = new ResourceStack(log);
+  const closeAll = () => opened.closeAll();
   try {
     const events = new ServiceEventBus(options.eventBus);
     opened.push(events);

@@ -15,6 +15,7 @@ import type { RunningService } from '../shared/running-service';
 import type { ShippingContext } from './context';
 import { createShippingLoaders } from './loaders';
 import { buildShippingSchema } from './schema';
+import { ResourceStack } from '../shared/resource-stack';
 
 /** Where the carrier is: the base URL of its API for the built-in HTTP adapter, or an adapter of your own. */
 export type CarrierSource =
@@ -48,11 +49,8 @@ export type ShippingServiceOptions = CarrierSource & {
 
 export async function startShippingService(options: ShippingServiceOptions): Promise<RunningService> {
   const log = options.log.child({ subgraph: 'shipping' });
-  // Closed in reverse order of opening (the server first), also when a later start-up step fails.
-  const opened: { close(): Promise<void> }[] = [];
-  const closeAll = async () => {
-    for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
-  };
+  const opened = new ResourceStack(log);
+  const closeAll = () => opened.closeAll();
   try {
     const events = new ServiceEventBus(options.eventBus);
     opened.push(events);

@@ -18,6 +18,7 @@ import { publishingMentionEvents } from './publish-mention-events';
 import { buildSocialSchema } from './schema';
 import { DEFAULT_LISTENING_POLICY, requireValidPolicy, type ListeningPolicy } from '../../adapters/social/listening/listening-policy';
 import { useMentionWebhook } from './webhook/use-mention-webhook';
+import { ResourceStack } from '../shared/resource-stack';
 
 export interface SocialServiceOptions {
   /** The social store: `sqlite:<file>` or `mysql://...`. */
@@ -46,11 +47,8 @@ export async function startSocialService(options: SocialServiceOptions): Promise
   if (!options.webhookSecret) throw new Error('the social subgraph needs a webhook secret');
   const listeningPolicy = requireValidPolicy({ ...DEFAULT_LISTENING_POLICY, ...options.listeningPolicy });
   const log = options.log.child({ subgraph: 'social' });
-  // Closed in reverse order of opening (the server first), also when a later start-up step fails.
-  const opened: { close(): Promise<void> }[] = [];
-  const closeAll = async () => {
-    for (const resource of opened.splice(0).reverse()) await resource.close().catch((err: unknown) => log.warn({ err }, 'closing failed'));
-  };
+  const opened = new ResourceStack(log);
+  const closeAll = () => opened.closeAll();
   try {
     const events = new ServiceEventBus(options.eventBus);
     opened.push(events);
