@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { Logger } from '../../../lib/logger';
 import type { SubgraphResponse } from '../transport/subgraph-fetcher';
 import { PushQueue } from './push-queue';
-import { headersKey, refusalErrors, upstreamFailure } from './upstream-failure';
+import { headersKey, queueSink } from './upstream-failure';
 import type { UpstreamSubscriber, UpstreamSubscriptionRequest } from './upstream-subscriber';
 
 export interface GraphqlWsUpstreamOptions {
@@ -96,19 +96,7 @@ export function createGraphqlWsUpstream(options: GraphqlWsUpstreamOptions): Upst
           variables: request.variables,
           extensions: { requestId: request.requestId },
         },
-        {
-          next: (result) => queue.push(result as SubgraphResponse),
-          error: (reason) => {
-            const refused = refusalErrors(reason);
-            if (refused) {
-              queue.push({ errors: refused });
-              queue.end();
-            } else {
-              queue.end(upstreamFailure(request.subgraph, reason));
-            }
-          },
-          complete: () => queue.end(),
-        },
+        queueSink(queue, request.subgraph),
       );
       return queue;
     },

@@ -5,7 +5,7 @@ import { createClient } from 'graphql-sse';
 import type { Logger } from '../../../lib/logger';
 import type { SubgraphResponse } from '../transport/subgraph-fetcher';
 import { PushQueue } from './push-queue';
-import { refusalErrors, upstreamFailure } from './upstream-failure';
+import { queueSink } from './upstream-failure';
 import type { UpstreamSubscriber } from './upstream-subscriber';
 
 export interface SseUpstreamOptions {
@@ -40,19 +40,7 @@ export function createSseUpstream(options: SseUpstreamOptions): UpstreamSubscrib
       const queue = new PushQueue<SubgraphResponse>({ onRelease: dispose });
       unsubscribe = client.subscribe(
         { query: request.query, ...(request.operationName ? { operationName: request.operationName } : {}), variables: request.variables },
-        {
-          next: (result) => queue.push(result as SubgraphResponse),
-          error: (reason) => {
-            const refused = refusalErrors(reason);
-            if (refused) {
-              queue.push({ errors: refused });
-              queue.end();
-            } else {
-              queue.end(upstreamFailure(request.subgraph, reason));
-            }
-          },
-          complete: () => queue.end(),
-        },
+        queueSink(queue, request.subgraph),
       );
       return queue;
     },

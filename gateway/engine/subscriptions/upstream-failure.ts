@@ -1,5 +1,6 @@
 import { UpstreamUnavailableError } from '../../../lib/errors';
-import type { SubgraphErrorPayload } from '../transport/subgraph-fetcher';
+import type { SubgraphErrorPayload, SubgraphResponse } from '../transport/subgraph-fetcher';
+import type { PushQueue } from './push-queue';
 
 /** What a transport reported when it gave up: a close event, an error, or anything else. */
 export function describeTransportFailure(reason: unknown): string {
@@ -25,4 +26,25 @@ export function refusalErrors(reason: unknown): SubgraphErrorPayload[] | null {
 /** A stable key of a set of headers (names are lower case already). */
 export function headersKey(headers: Readonly<Record<string, string>>): string {
   return JSON.stringify(Object.keys(headers).sort().map((name) => [name, headers[name]]));
+}
+
+/**
+ * The sink both client libraries (graphql-ws, graphql-sse) call: results go into the queue; a
+ * refusal (the subgraph's GraphQL errors) is passed on and ends the stream; any other failure ends
+ * it as the subgraph being unavailable.
+ */
+export function queueSink(queue: PushQueue<SubgraphResponse>, subgraph: string) {
+  return {
+    next: (result: unknown) => queue.push(result as SubgraphResponse),
+    error: (reason: unknown) => {
+      const refused = refusalErrors(reason);
+      if (refused) {
+        queue.push({ errors: refused });
+        queue.end();
+      } else {
+        queue.end(upstreamFailure(subgraph, reason));
+      }
+    },
+    complete: () => queue.end(),
+  };
 }
